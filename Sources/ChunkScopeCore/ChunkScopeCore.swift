@@ -1,0 +1,3 @@
+// ChunkScopeCore — how it fits: the pure streaming core (Foundation at most, no C imports).
+//   bytes ─▶ SSEDecoder ─▶ SSEEvent ─▶ ChunkDecoder ─▶ StreamPayload ─▶ accumulator + lint + metrics
+//         ─▶ SessionActor (owns the state, coalesces) ─▶ SessionSnapshot for the screen.

@@ -1,0 +1,2 @@
+// chunkscope-bench: throughput benchmark for decode + accumulate + lint (release build).
+print("chunkscope-bench")

@@ -1,0 +1,15 @@
+import ArgumentParser
+
+/// The `chunkscope` command: the dashboard by default, plus headless subcommands.
+@main
+struct ChunkScope: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "chunkscope",
+        abstract: "A terminal dashboard for OpenAI-compatible streaming chat completions.",
+        subcommands: []
+    )
+
+    func run() async throws {
+        print("chunkscope: dashboard not wired yet")
+    }
+}
