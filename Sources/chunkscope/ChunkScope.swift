@@ -6,10 +6,10 @@ struct ChunkScope: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "chunkscope",
         abstract: "A terminal dashboard for OpenAI-compatible streaming chat completions.",
-        subcommands: []
+        subcommands: [
+            DashboardCommand.self, CheckCommand.self, RecordCommand.self,
+            ReplayCommand.self, MockServerCommand.self,
+        ],
+        defaultSubcommand: DashboardCommand.self
     )
-
-    func run() async throws {
-        print("chunkscope: dashboard not wired yet")
-    }
 }
