@@ -236,7 +236,9 @@ public struct StreamPipeline: Sendable {
             accumulator.apply(chunk, event: sequence, diagnostics: &diagnostics)
             recordOutput(chunk, at: nanos)
             if options.recordsInspectorRows {
-                appendRow(kind: .data, size: message.byteCount, summary: EventSummary.of(chunk), raw: message.data, at: nanos)
+                let time = rowTime(nanos)
+                log.append(InspectorEvent(sequence: sequence, time: time.time, gap: time.gap, size: message.byteCount,
+                                          chunkData: message.data))
             }
         case .done:
             doneSeen = true
@@ -274,11 +276,18 @@ public struct StreamPipeline: Sendable {
 
     private mutating func appendRow(kind: InspectorEvent.Kind, size: Int, summary: String, raw: String, at nanos: UInt64) {
         guard options.recordsInspectorRows else { return }
+        let time = rowTime(nanos)
+        log.append(InspectorEvent(sequence: sequence, time: time.time, gap: time.gap, size: size, kind: kind,
+                                  summary: summary, raw: raw))
+    }
+
+    /// The row time (since the start) and the gap since the previous row.
+    private mutating func rowTime(_ nanos: UInt64) -> (time: UInt64, gap: UInt64) {
         let origin = start ?? nanos
         let time = nanos >= origin ? nanos - origin : 0
         let gap = lastRowTime.map { time >= $0 ? time - $0 : 0 } ?? time
         lastRowTime = time
-        log.append(InspectorEvent(sequence: sequence, time: time, gap: gap, size: size, kind: kind, summary: summary, raw: raw))
+        return (time, gap)
     }
 
     private mutating func writeLintRows(at nanos: UInt64) {
