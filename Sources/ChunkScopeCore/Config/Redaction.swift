@@ -117,3 +117,15 @@ extension String {
         return output
     }
 }
+
+extension Redaction {
+    /// A response header redacted only when it sets a cookie or its value looks like a key, so the
+    /// inspector keeps `x-ratelimit-remaining-tokens` and friends.
+    public static func redactResponseHeader(_ header: HTTPHeader) -> HTTPHeader {
+        let lower = header.name.lowercased()
+        if lower == "set-cookie" || lower == "cookie" || looksLikeCredential(header.value) {
+            return HTTPHeader(header.name, marker)
+        }
+        return header
+    }
+}
