@@ -1,6 +1,7 @@
 import CNcursesw
+import ChunkScopeUI
 
-/// Turns what curses' `wget_wch` returns into `TerminalEvent`s: control characters into named
+/// Turns what curses' `wget_wch` returns into `KeyEvent`s: control characters into named
 /// keys, ESC-prefixed characters into Alt chords, curses key codes (and the names of the extended
 /// ones, like `kUP5` for Ctrl-Up) into keys, and bracketed pastes into one `paste` event.
 /// Pure apart from the constants it reads; the terminal feeds it one unit at a time.
@@ -30,28 +31,24 @@ struct InputDecoder {
     var isInPaste: Bool { paste != nil }
 
     /// Feeds one unit; returns the events it completes.
-    mutating func feed(_ unit: Unit) -> [TerminalEvent] {
+    mutating func feed(_ unit: Unit) -> [KeyEvent] {
         if paste != nil { return feedPaste(unit) }
-        var events: [TerminalEvent] = []
+        var events: [KeyEvent] = []
         switch unit {
         case .endOfInput:
             if pendingEscape {
                 pendingEscape = false
-                events.append(.key(KeyEvent(.escape)))
+                events.append(.key(.escape))
             }
         case .character(let value):
             if value == 0x1B {
                 // ESC ESC is Alt-Escape; a lone ESC waits for the next unit to decide.
-                if pendingEscape { events.append(.key(KeyEvent(.escape, modifiers: .alt))) }
+                if pendingEscape { events.append(.key(.escape, .alt)) }
                 pendingEscape.toggle()
                 return events
             }
-            if var key = Self.key(forCharacter: value) {
-                if pendingEscape {
-                    key.modifiers.insert(.alt)
-                    pendingEscape = false
-                }
-                events.append(.key(key))
+            if let chord = Self.chord(forCharacter: value) {
+                events.append(withPendingAlt(chord))
             }
         case .keyCode(let code, let name):
             if code == Self.pasteStartCode {
@@ -60,12 +57,8 @@ struct InputDecoder {
                 return events
             }
             if code == Self.pasteEndCode { return events }
-            if var key = Self.key(forCode: code, name: name) {
-                if pendingEscape {
-                    key.modifiers.insert(.alt)
-                    pendingEscape = false
-                }
-                events.append(.key(key))
+            if let chord = Self.chord(forCode: code, name: name) {
+                events.append(withPendingAlt(chord))
             } else {
                 flushEscape(into: &events)
             }
@@ -76,14 +69,24 @@ struct InputDecoder {
         return events
     }
 
-    private mutating func flushEscape(into events: inout [TerminalEvent]) {
+    /// The chord as an event, with Alt added when an ESC came just before it.
+    private mutating func withPendingAlt(_ chord: KeyChord) -> KeyEvent {
+        var modifiers = chord.modifiers
+        if pendingEscape {
+            modifiers.insert(.alt)
+            pendingEscape = false
+        }
+        return .key(chord.key, modifiers)
+    }
+
+    private mutating func flushEscape(into events: inout [KeyEvent]) {
         if pendingEscape {
             pendingEscape = false
-            events.append(.key(KeyEvent(.escape)))
+            events.append(.key(.escape))
         }
     }
 
-    private mutating func feedPaste(_ unit: Unit) -> [TerminalEvent] {
+    private mutating func feedPaste(_ unit: Unit) -> [KeyEvent] {
         switch unit {
         case .character(let value):
             // Terminals send Enter in a paste as CR; keep text with LF line ends.
@@ -100,59 +103,52 @@ struct InputDecoder {
         return []
     }
 
-    /// The key for a character curses returned as text.
-    static func key(forCharacter value: UInt32) -> KeyEvent? {
+    /// The chord for a character curses returned as text.
+    static func chord(forCharacter value: UInt32) -> KeyChord? {
         switch value {
-        case 0x0D: return KeyEvent(.enter)
-        case 0x0A: return KeyEvent(.character("j"), modifiers: .control)
-        case 0x09: return KeyEvent(.tab)
-        case 0x08, 0x7F: return KeyEvent(.backspace)
-        case 0x00: return KeyEvent(.character(" "), modifiers: .control)
-        case 0x01...0x1A:
-            let letter = Character(Unicode.Scalar(value + 0x60)!)
-            return KeyEvent(.character(letter), modifiers: .control)
-        case 0x1C...0x1F:
-            let symbol = Character(Unicode.Scalar(value + 0x40)!)
-            return KeyEvent(.character(symbol), modifiers: .control)
-        case 0x80..<0xA0:
-            return nil
-        default:
-            guard let scalar = Unicode.Scalar(value) else { return nil }
-            return KeyEvent(.character(Character(scalar)))
+        case 0x0D: return KeyChord(.enter)
+        case 0x0A: return KeyChord(.char("j"), .ctrl)
+        case 0x09: return KeyChord(.tab)
+        case 0x08, 0x7F: return KeyChord(.backspace)
+        case 0x00: return KeyChord(.char(" "), .ctrl)
+        case 0x01...0x1A: return KeyChord(.char(Character(Unicode.Scalar(value + 0x60)!)), .ctrl)
+        case 0x1C...0x1F: return KeyChord(.char(Character(Unicode.Scalar(value + 0x40)!)), .ctrl)
+        case 0x80..<0xA0: return nil
+        default: return Unicode.Scalar(value).map { KeyChord(.char(Character($0))) }
         }
     }
 
-    /// The key for a curses key code; `name` resolves the extended ones (`kUP5`, `kRIT3`, …).
-    static func key(forCode code: Int32, name: String?) -> KeyEvent? {
+    /// The chord for a curses key code; `name` resolves the extended ones (`kUP5`, `kRIT3`, …).
+    static func chord(forCode code: Int32, name: String?) -> KeyChord? {
         switch code {
-        case KEY_UP: return KeyEvent(.up)
-        case KEY_DOWN: return KeyEvent(.down)
-        case KEY_LEFT: return KeyEvent(.left)
-        case KEY_RIGHT: return KeyEvent(.right)
-        case KEY_HOME: return KeyEvent(.home)
-        case KEY_END: return KeyEvent(.end)
-        case KEY_PPAGE: return KeyEvent(.pageUp)
-        case KEY_NPAGE: return KeyEvent(.pageDown)
-        case KEY_DC: return KeyEvent(.delete)
-        case KEY_IC: return KeyEvent(.insert)
-        case KEY_BACKSPACE: return KeyEvent(.backspace)
-        case KEY_ENTER: return KeyEvent(.enter)
-        case KEY_BTAB: return KeyEvent(.tab, modifiers: .shift)
-        case KEY_SR: return KeyEvent(.up, modifiers: .shift)
-        case KEY_SF: return KeyEvent(.down, modifiers: .shift)
-        case KEY_SLEFT: return KeyEvent(.left, modifiers: .shift)
-        case KEY_SRIGHT: return KeyEvent(.right, modifiers: .shift)
-        case KEY_SHOME: return KeyEvent(.home, modifiers: .shift)
-        case KEY_SEND: return KeyEvent(.end, modifiers: .shift)
-        case KEY_SDC: return KeyEvent(.delete, modifiers: .shift)
-        case KEY_F0...(KEY_F0 + 63): return KeyEvent(.function(Int(code - KEY_F0)))
-        default: return name.flatMap(extendedKey(named:))
+        case KEY_UP: return KeyChord(.up)
+        case KEY_DOWN: return KeyChord(.down)
+        case KEY_LEFT: return KeyChord(.left)
+        case KEY_RIGHT: return KeyChord(.right)
+        case KEY_HOME: return KeyChord(.home)
+        case KEY_END: return KeyChord(.end)
+        case KEY_PPAGE: return KeyChord(.pageUp)
+        case KEY_NPAGE: return KeyChord(.pageDown)
+        case KEY_DC: return KeyChord(.delete)
+        case KEY_IC: return KeyChord(.insert)
+        case KEY_BACKSPACE: return KeyChord(.backspace)
+        case KEY_ENTER: return KeyChord(.enter)
+        case KEY_BTAB: return KeyChord(.backTab)
+        case KEY_SR: return KeyChord(.up, .shift)
+        case KEY_SF: return KeyChord(.down, .shift)
+        case KEY_SLEFT: return KeyChord(.left, .shift)
+        case KEY_SRIGHT: return KeyChord(.right, .shift)
+        case KEY_SHOME: return KeyChord(.home, .shift)
+        case KEY_SEND: return KeyChord(.end, .shift)
+        case KEY_SDC: return KeyChord(.delete, .shift)
+        case KEY_F0...(KEY_F0 + 63): return KeyChord(.function(Int(code - KEY_F0)))
+        default: return name.flatMap(extendedChord(named:))
         }
     }
 
     /// Keys xterm reports with a modifier parameter, which curses names like `kUP5`.
-    static func extendedKey(named name: String) -> KeyEvent? {
-        let bases: [(String, KeyEvent.Key)] = [
+    static func extendedChord(named name: String) -> KeyChord? {
+        let bases: [(String, Key)] = [
             ("kUP", .up), ("kDN", .down), ("kLFT", .left), ("kRIT", .right), ("kHOM", .home),
             ("kEND", .end), ("kPRV", .pageUp), ("kNXT", .pageDown), ("kDC", .delete), ("kIC", .insert),
         ]
@@ -160,11 +156,11 @@ struct InputDecoder {
             guard let digit = Int(name.dropFirst(prefix.count)), (2...8).contains(digit) else { return nil }
             // xterm's modifier parameter: 1 + (shift 1, alt 2, control 4).
             let bits = digit - 1
-            var modifiers: KeyEvent.Modifiers = []
+            var modifiers: KeyModifiers = []
             if bits & 1 != 0 { modifiers.insert(.shift) }
             if bits & 2 != 0 { modifiers.insert(.alt) }
-            if bits & 4 != 0 { modifiers.insert(.control) }
-            return KeyEvent(key, modifiers: modifiers)
+            if bits & 4 != 0 { modifiers.insert(.ctrl) }
+            return KeyChord(key, modifiers)
         }
         return nil
     }

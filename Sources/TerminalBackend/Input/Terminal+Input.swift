@@ -1,4 +1,5 @@
 import CNcursesw
+import ChunkScopeUI
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -30,7 +31,7 @@ extension Terminal {
             } else {
                 unit = .character(UInt32(character))
             }
-            events += input.feed(unit)
+            events += input.feed(unit).map { .input($0) }
             if unit == .endOfInput { break }
         }
         return events
@@ -68,25 +69,25 @@ extension Terminal {
         guard cs_tty_size(outputFileDescriptor, &rows, &columns) == 0 else { return nil }
         guard force || Int(rows) != height || Int(columns) != width else { return nil }
         resize(width: Int(columns), height: Int(rows))
-        return .resize(width: width, height: height)
+        return .input(.resize(TerminalSize(width: width, height: height)))
     }
 
     private func readMouse() -> MouseEvent? {
         var event = MEVENT()
         guard getmouse(&event) == OK else { return nil }
         let state = event.bstate
-        let action: MouseEvent.Action
+        let kind: MouseEvent.Kind
         if state & cs_button4_pressed() != 0 {
-            action = .wheelUp
+            kind = .wheelUp
         } else if state & cs_button5_pressed() != 0 {
-            action = .wheelDown
+            kind = .wheelDown
         } else if state & (cs_button1_pressed() | cs_button1_clicked()) != 0 {
-            action = .press
+            kind = .press(button: 1)
         } else if state & cs_button3_pressed() != 0 {
-            action = .secondaryPress
+            kind = .press(button: 3)
         } else {
             return nil
         }
-        return MouseEvent(action: action, x: Int(event.x), y: Int(event.y))
+        return MouseEvent(kind, x: Int(event.x), y: Int(event.y))
     }
 }

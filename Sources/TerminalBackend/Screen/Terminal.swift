@@ -57,7 +57,7 @@ public final class Terminal {
     }
 
     /// The colours the terminal shows, decided when it opened.
-    public private(set) var colorCapability: ColorCapability
+    public private(set) var colorCapability: ColorCapability = .monochrome
     /// Columns.
     public private(set) var width: Int
     /// Rows.
@@ -76,7 +76,7 @@ public final class Terminal {
     /// What is on the screen now (nil: unknown, the next frame repaints everything).
     private var onScreen: Grid?
     private var styles: [StyleRole: (pair: Int32, attributes: attr_t)] = [:]
-    private var palette: StylePalette
+    private let theme: Theme
     var input = InputDecoder()
     /// How many cells the last `draw` wrote (the diff's size; tests and benchmarks read it).
     public internal(set) var cellsWrittenInLastFrame = 0
@@ -87,7 +87,7 @@ public final class Terminal {
     }
 
     private init(screen: OpaquePointer, inputFile: UnsafeMutablePointer<FILE>, outputFile: UnsafeMutablePointer<FILE>,
-                 ownsFiles: Bool, options: Options, palette: StylePalette, signalPipe: (read: Int32, write: Int32)?) {
+                 ownsFiles: Bool, options: Options, theme: Theme, signalPipe: (read: Int32, write: Int32)?) {
         self.screen = screen
         self.window = cs_stdscr()
         self.inputFile = inputFile
@@ -96,15 +96,15 @@ public final class Terminal {
         self.inputDescriptor = fileno(inputFile)
         self.outputDescriptor = fileno(outputFile)
         self.options = options
-        self.palette = palette
+        self.theme = theme
         self.signalPipe = signalPipe
         self.width = Int(cs_cols())
         self.height = Int(cs_lines())
-        self.colorCapability = .none
     }
 
-    /// Takes over the process's terminal (stdin and stdout must be TTYs).
-    public static func open(options: Options, palette: StylePalette) throws -> Terminal {
+    /// Takes over the process's terminal (stdin and stdout must be TTYs), drawing with `theme`
+    /// fitted to the colours the terminal has.
+    public static func open(options: Options, theme: Theme) throws -> Terminal {
         guard isatty(0) == 1, isatty(1) == 1 else { throw OpenError.notATerminal }
         setlocale(LC_ALL, "")
         let termName = options.environment["TERM"].flatMap { $0.isEmpty ? nil : $0 } ?? "xterm-256color"
@@ -123,7 +123,7 @@ public final class Terminal {
         }
         _ = set_term(screen)
         let terminal = Terminal(screen: screen, inputFile: cs_stdin(), outputFile: cs_stdout(), ownsFiles: false,
-                                options: options, palette: palette, signalPipe: (pipeEnds[0], pipeEnds[1]))
+                                options: options, theme: theme, signalPipe: (pipeEnds[0], pipeEnds[1]))
         terminal.configure()
         _ = cs_install_notify_signals(pipeEnds[1])
         cs_install_crash_restore(terminal.restoreSequence())
@@ -131,7 +131,7 @@ public final class Terminal {
     }
 
     /// A screen that writes to /dev/null, for tests: never touches the real terminal.
-    static func headless(width: Int, height: Int, palette: StylePalette, options: Options,
+    static func headless(width: Int, height: Int, theme: Theme, options: Options,
                          terminalName: String = "xterm-256color") throws -> Terminal {
         setlocale(LC_ALL, "C.UTF-8")
         guard let output = fopen("/dev/null", "w"), let input = fopen("/dev/null", "r") else {
@@ -144,7 +144,7 @@ public final class Terminal {
         }
         _ = set_term(screen)
         let terminal = Terminal(screen: screen, inputFile: input, outputFile: output, ownsFiles: true,
-                                options: options, palette: palette, signalPipe: nil)
+                                options: options, theme: theme, signalPipe: nil)
         terminal.configure()
         terminal.resize(width: width, height: height)
         return terminal
@@ -197,13 +197,6 @@ public final class Terminal {
         }
     }
 
-    /// Sets a new palette (a theme change); the next frame repaints every cell.
-    public func apply(palette: StylePalette) {
-        self.palette = palette
-        setUpColors()
-        onScreen = nil
-    }
-
     /// Forgets what is on screen so the next `draw` repaints everything (after a suspend, say).
     public func invalidate() {
         onScreen = nil
@@ -239,32 +232,28 @@ public final class Terminal {
 
     func setUpColors() {
         styles = [:]
-        let capability: ColorCapability
-        if let noColor = options.environment["NO_COLOR"], !noColor.isEmpty {
-            capability = .none
-        } else if has_colors() {
+        var colors = 0
+        var direct = false
+        let noColor = options.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+        if !noColor && has_colors() {
             _ = start_color()
             _ = use_default_colors()
-            capability = ColorCapability.detect(environment: options.environment, hasColors: true,
-                                                colors: Int(cs_colors()),
-                                                directColorFlag: tigetflag("RGB") > 0)
-        } else {
-            capability = .none
+            colors = Int(cs_colors())
+            direct = tigetflag("RGB") > 0 || colors >= 1 << 24
         }
-        colorCapability = capability
-        let mapper = ColorMapper(capability: capability)
+        colorCapability = ColorMapper.capability(environment: options.environment, hasColors: colors >= 8,
+                                                 colors: colors, direct: direct)
+        let fitted = theme.resolved(for: colorCapability)
+        let mapper = ColorMapper(colors: colors, direct: direct)
         for (offset, role) in StyleRole.allCases.enumerated() {
-            let style = palette.style(for: role)
-            var attributes = style.attributes
+            let style = fitted.style(for: role)
             var pair: Int32 = 0
-            if capability == .none {
-                attributes.formUnion(StylePalette.monochromeAttributes(for: role))
-            } else if let foreground = mapper.cursesColor(for: style.foreground),
-                      let background = mapper.cursesColor(for: style.background) {
+            if colorCapability != .monochrome {
                 pair = Int32(offset + 1)
-                _ = init_extended_pair(pair, foreground, background)
+                _ = init_extended_pair(pair, mapper.cursesColor(for: style.foreground),
+                                       mapper.cursesColor(for: style.background))
             }
-            styles[role] = (pair, Self.cursesAttributes(attributes))
+            styles[role] = (pair, Self.cursesAttributes(style.attributes))
         }
     }
 

@@ -8,7 +8,8 @@ import Glibc
 enum TerminalTypeChooser {
     /// The terminal type name to try first.
     static func preferredName(for term: String, environment: [String: String]) -> String {
-        guard ColorCapability.environmentWantsTruecolor(environment), !term.contains("direct") else { return term }
+        let colorTerm = environment["COLORTERM"]?.lowercased()
+        guard colorTerm == "truecolor" || colorTerm == "24bit", !term.contains("direct") else { return term }
         var base = term
         for suffix in ["-256color", "-88color", "-color"] where base.hasSuffix(suffix) {
             base.removeLast(suffix.count)

@@ -1,61 +1,46 @@
+import ChunkScopeUI
 import Testing
 @testable import TerminalBackend
 
-@Suite("Colour fitting")
+@Suite("Colour numbers for curses")
 struct ColorMapperTests {
-    @Test("Capability from the environment and terminfo")
+    @Test("Capability: the environment's choice, capped by what terminfo can emit")
     func capability() {
-        #expect(ColorCapability.detect(environment: ["NO_COLOR": "1"], hasColors: true, colors: 256, directColorFlag: true) == .none)
-        #expect(ColorCapability.detect(environment: ["NO_COLOR": ""], hasColors: true, colors: 256, directColorFlag: false) == .indexed256)
-        #expect(ColorCapability.detect(environment: [:], hasColors: true, colors: 1 << 24, directColorFlag: false) == .direct)
-        #expect(ColorCapability.detect(environment: [:], hasColors: true, colors: 256, directColorFlag: true) == .direct)
-        #expect(ColorCapability.detect(environment: [:], hasColors: true, colors: 16, directColorFlag: false) == .ansi16)
-        #expect(ColorCapability.detect(environment: [:], hasColors: true, colors: 8, directColorFlag: false) == .ansi8)
-        #expect(ColorCapability.detect(environment: [:], hasColors: false, colors: 0, directColorFlag: false) == .none)
-        #expect(ColorCapability.environmentWantsTruecolor(["COLORTERM": "truecolor"]))
-        #expect(ColorCapability.environmentWantsTruecolor(["COLORTERM": "24bit"]))
-        #expect(!ColorCapability.environmentWantsTruecolor(["COLORTERM": "yes"]))
+        let xterm256 = ["TERM": "xterm-256color"]
+        #expect(ColorMapper.capability(environment: xterm256, hasColors: true, colors: 256, direct: false) == .color256)
+        #expect(ColorMapper.capability(environment: xterm256.merging(["COLORTERM": "truecolor"]) { $1 },
+                                       hasColors: true, colors: 256, direct: false) == .color256)
+        #expect(ColorMapper.capability(environment: ["TERM": "xterm-direct"], hasColors: true, colors: 1 << 24, direct: true) == .truecolor)
+        #expect(ColorMapper.capability(environment: ["TERM": "xterm"], hasColors: true, colors: 8, direct: false) == .color16)
+        #expect(ColorMapper.capability(environment: ["TERM": "xterm-256color", "NO_COLOR": "1"],
+                                       hasColors: true, colors: 256, direct: true) == .monochrome)
+        #expect(ColorMapper.capability(environment: xterm256, hasColors: false, colors: 0, direct: false) == .monochrome)
     }
 
-    static let nearestCases: [((UInt8, UInt8, UInt8), UInt8)] = [
-        ((255, 0, 0), 196),
-        ((0, 0, 0), 16),
-        ((255, 255, 255), 231),
-        ((128, 128, 128), 244),
-        ((0, 135, 255), 33),
-        ((30, 30, 30), 234),
-    ]
-
-    @Test("RGB to the 256 palette picks the nearest cube colour or grey", arguments: nearestCases)
-    func nearest256(rgb: (UInt8, UInt8, UInt8), expected: UInt8) {
-        #expect(ColorMapper.nearest256(rgb.0, rgb.1, rgb.2) == expected)
+    @Test("Palette colours on 256, 16 and 8 colour terminals")
+    func palette() {
+        let c256 = ColorMapper(colors: 256, direct: false)
+        let c16 = ColorMapper(colors: 16, direct: false)
+        let c8 = ColorMapper(colors: 8, direct: false)
+        #expect(c256.cursesColor(for: .default) == -1)
+        #expect(c256.cursesColor(for: .ansi(12)) == 12)
+        #expect(c256.cursesColor(for: .indexed(208)) == 208)
+        #expect(c16.cursesColor(for: .ansi(12)) == 12)
+        #expect(c16.cursesColor(for: .indexed(196)) == 9)
+        #expect(c8.cursesColor(for: .ansi(12)) == 4)
+        #expect(c8.cursesColor(for: .ansi(3)) == 3)
     }
 
-    @Test("Every palette index maps back to itself through its own RGB (cube and greys)")
-    func roundTrip() {
-        for index in UInt8(16)...UInt8(255) {
-            let (r, g, b) = ColorMapper.rgb(ofIndexed: index)
-            let back = ColorMapper.nearest256(r, g, b)
-            #expect(ColorMapper.rgb(ofIndexed: back) == ColorMapper.rgb(ofIndexed: index), "index \(index)")
-        }
-    }
-
-    @Test("Fallback chain: truecolor → 256 → 16 → 8 → none")
-    func fallback() {
-        let orange = TerminalColor.rgb(255, 135, 0)
-        #expect(ColorMapper(capability: .direct).cursesColor(for: orange) == 0xFF8700)
-        #expect(ColorMapper(capability: .indexed256).cursesColor(for: orange) == 208)
-        #expect(ColorMapper(capability: .ansi16).cursesColor(for: orange) == 3)
-        #expect(ColorMapper(capability: .ansi16).cursesColor(for: .rgb(250, 250, 80)) == 11)
-        #expect(ColorMapper(capability: .ansi8).cursesColor(for: orange) == 3)
-        #expect(ColorMapper(capability: .none).cursesColor(for: orange) == nil)
-        #expect(ColorMapper(capability: .ansi8).cursesColor(for: .indexed(12)) == 4)
-        #expect(ColorMapper(capability: .ansi16).cursesColor(for: .indexed(196)) == 9)
-        #expect(ColorMapper(capability: .direct).cursesColor(for: .indexed(3)) == 3)
-        #expect(ColorMapper(capability: .direct).cursesColor(for: .indexed(196)) == 0xFF0000)
-        #expect(ColorMapper(capability: .direct).cursesColor(for: .rgb(0, 0, 0)) == 8)
-        for capability in [ColorCapability.direct, .indexed256, .ansi16, .ansi8] {
-            #expect(ColorMapper(capability: capability).cursesColor(for: .default) == -1)
-        }
+    @Test("RGB: packed in direct mode (never read as a palette index), nearest palette colour otherwise")
+    func rgb() {
+        let direct = ColorMapper(colors: 1 << 24, direct: true)
+        #expect(direct.cursesColor(for: .rgb(255, 135, 0)) == 0xFF8700)
+        #expect(direct.cursesColor(for: .rgb(0, 0, 0)) == 8)
+        #expect(direct.cursesColor(for: .ansi(3)) == 3)
+        #expect(direct.cursesColor(for: .ansi(9)) == 0xFF0000)
+        #expect(direct.cursesColor(for: .indexed(196)) == 0xFF0000)
+        #expect(ColorMapper(colors: 256, direct: false).cursesColor(for: .rgb(255, 0, 0)) == 196)
+        let sixteen = ColorMapper(colors: 16, direct: false).cursesColor(for: .rgb(255, 0, 0))
+        #expect(sixteen == 9)
     }
 }

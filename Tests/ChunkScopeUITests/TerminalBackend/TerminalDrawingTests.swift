@@ -8,14 +8,15 @@ import Testing
 @Suite("Terminal drawing (headless curses)", .serialized)
 @MainActor
 struct TerminalDrawingTests {
-    static let palette = StylePalette(styles: [
+    static let theme = Theme(name: "test", styles: [
         .text: RoleStyle(),
         .error: RoleStyle(foreground: .rgb(255, 0, 0), attributes: .bold),
-        .selection: RoleStyle(foreground: .indexed(0), background: .indexed(39)),
+        .selection: RoleStyle(foreground: .ansi(0), background: .indexed(39)),
     ])
 
-    func makeTerminal(width: Int = 20, height: Int = 5, environment: [String: String] = [:]) throws -> Terminal {
-        try Terminal.headless(width: width, height: height, palette: Self.palette,
+    func makeTerminal(width: Int = 20, height: Int = 5,
+                      environment: [String: String] = ["TERM": "xterm-256color"]) throws -> Terminal {
+        try Terminal.headless(width: width, height: height, theme: Self.theme,
                               options: .init(mouse: false, bracketedPaste: false, environment: environment))
     }
 
@@ -136,11 +137,11 @@ struct TerminalDrawingTests {
         #expect(terminal.rowText(1) == "klmnop")
     }
 
-    @Test("Roles get their colour pair and attributes; cell attributes add to them")
+    @Test("Roles get their colour pair and attributes; cell attributes add to them; COLORTERM=truecolor on a 256-colour terminfo stays at 256")
     func appliesStyles() throws {
-        let terminal = try makeTerminal(environment: ["COLORTERM": ""])
+        let terminal = try makeTerminal(environment: ["TERM": "xterm-256color", "COLORTERM": "truecolor"])
         defer { terminal.close() }
-        #expect(terminal.colorCapability == .indexed256)
+        #expect(terminal.colorCapability == .color256)
         var frame = Grid(width: 20, height: 5)
         frame[0, 0] = Cell(text: "E", role: .error)
         frame[1, 0] = Cell(text: "s", role: .selection, attributes: .underline)
@@ -163,9 +164,9 @@ struct TerminalDrawingTests {
 
     @Test("NO_COLOR: no colour pairs, roles told apart by attributes")
     func noColor() throws {
-        let terminal = try makeTerminal(environment: ["NO_COLOR": "1"])
+        let terminal = try makeTerminal(environment: ["TERM": "xterm-256color", "NO_COLOR": "1"])
         defer { terminal.close() }
-        #expect(terminal.colorCapability == .none)
+        #expect(terminal.colorCapability == .monochrome)
         var frame = Grid(width: 20, height: 5)
         frame[0, 0] = Cell(text: "s", role: .selection)
         frame[1, 0] = Cell(text: "e", role: .error)
@@ -174,22 +175,22 @@ struct TerminalDrawingTests {
         let error = terminal.cellStyle(x: 1, y: 0)
         #expect(selection.pair == 0 && error.pair == 0)
         #expect(selection.attributes & cs_attr_reverse() != 0)
-        #expect(error.attributes & cs_attr_bold() != 0)
+        #expect(error.attributes & cs_attr_bold() != 0 && error.attributes & cs_attr_reverse() != 0)
     }
 
     @Test("A monochrome terminal type falls back to attributes only")
     func monochromeTerminal() throws {
-        let terminal = try Terminal.headless(width: 10, height: 2, palette: Self.palette,
+        let terminal = try Terminal.headless(width: 10, height: 2, theme: Self.theme,
                                              options: .init(mouse: false, bracketedPaste: false, environment: [:]),
                                              terminalName: "xterm-mono")
         defer { terminal.close() }
-        #expect(terminal.colorCapability == .none)
+        #expect(terminal.colorCapability == .monochrome)
     }
 
     @Test("An unknown terminal type is an error, not an exit")
     func unknownTerminal() {
         #expect(throws: Terminal.OpenError.self) {
-            try Terminal.headless(width: 10, height: 2, palette: Self.palette,
+            try Terminal.headless(width: 10, height: 2, theme: Self.theme,
                                   options: .init(mouse: false, bracketedPaste: false, environment: [:]),
                                   terminalName: "no-such-terminal-xyz")
         }
