@@ -196,8 +196,9 @@ final class CurlTransfer: @unchecked Sendable {
 
     private func receiveHeaderLine(_ buffer: UnsafeRawBufferPointer) {
         lastActivity = DispatchTime.now().uptimeNanoseconds
-        var line = String(decoding: buffer, as: UTF8.self)
-        while line.hasSuffix("\n") || line.hasSuffix("\r") { line.removeLast() }
+        var end = buffer.count
+        while end > 0, buffer[end - 1] == 0x0A || buffer[end - 1] == 0x0D { end -= 1 }
+        let line = String(decoding: UnsafeRawBufferPointer(rebasing: buffer[..<end]), as: UTF8.self)
         if line.hasPrefix("HTTP/") {
             response = AttemptResponse()
             let parts = line.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true)

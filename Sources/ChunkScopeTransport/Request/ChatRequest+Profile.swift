@@ -20,37 +20,31 @@ extension ChatRequest {
         TransportOptions(connectTimeout: profile.connectTimeout, idleTimeout: profile.idleTimeout, maxRetries: maxRetries)
     }
 
-    /// Reads an OpenAI tools file: a JSON array of tools, or an object with a `tools` array.
+    /// Reads an OpenAI tools file (a JSON array of tools, or an object with a `tools` array) and
+    /// returns the array as compact JSON, member order and numbers as written.
     static func loadTools(path: String) throws(ConfigError) -> String {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ConfigError(file: path, key: "--tools", message: "cannot read the tools file")
         }
-        let parsed: Any
+        let parsed: JSONValue
         do {
-            parsed = try JSONSerialization.jsonObject(with: data)
+            parsed = try JSONParser.parse(bytes: [UInt8](data))
         } catch {
-            throw ConfigError(file: path, key: "--tools", message: "not valid JSON: \((error as NSError).localizedDescription)")
+            throw ConfigError(file: path, key: "--tools", message: "not valid JSON: \(error)")
         }
-        var tools: [Any]
-        if let array = parsed as? [Any] {
-            tools = array
-        } else if let object = parsed as? [String: Any], let array = object["tools"] as? [Any] {
-            tools = array
+        let tools: [JSONValue]
+        if case .array(let items) = parsed {
+            tools = items
+        } else if case .array(let items)? = parsed["tools"] {
+            tools = items
         } else {
             throw ConfigError(file: path, key: "--tools", message: "expected a JSON array of tools (or {\"tools\": [...]})")
         }
         for (i, tool) in tools.enumerated() {
-            guard let object = tool as? [String: Any], object["type"] as? String != nil || object["function"] != nil else {
+            guard case .object = tool, tool["type"]?.stringValue != nil || tool["function"] != nil else {
                 throw ConfigError(file: path, key: "--tools", message: "tool \(i) is not an object with \"type\" and \"function\"")
             }
         }
-        if let array = parsed as? [Any], array.count == tools.count {
-            return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        }
-        tools = (parsed as? [String: Any])?["tools"] as? [Any] ?? tools
-        guard let encoded = try? JSONSerialization.data(withJSONObject: tools) else {
-            throw ConfigError(file: path, key: "--tools", message: "could not re-encode the tools array")
-        }
-        return String(decoding: encoded, as: UTF8.self)
+        return JSONValue.array(tools).serialized()
     }
 }

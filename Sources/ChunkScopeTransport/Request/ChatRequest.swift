@@ -17,7 +17,7 @@ public struct ChatRequest: Sendable, Equatable {
     public var apiKey: Secret?
     /// Whether to send `stream_options: {"include_usage": true}`.
     public var includeUsage: Bool
-    /// The OpenAI `tools` array as JSON text (sent verbatim), if any.
+    /// The OpenAI `tools` array as compact JSON text, if any.
     public var toolsJSON: String?
 
     /// Creates a request.
@@ -43,22 +43,22 @@ public struct ChatRequest: Sendable, Equatable {
     /// The JSON body: model, messages, `stream: true`, stream_options, tools, then params.
     public func body() -> String {
         var fields: [(String, String)] = [
-            ("model", JSONText.quote(model)),
-            ("messages", "[" + messages.map { "{\"role\":\(JSONText.quote($0.role)),\"content\":\(JSONText.quote($0.content))}" }
-                .joined(separator: ",") + "]"),
+            ("model", JSONValue.string(model).serialized()),
+            ("messages", JSONValue.array(messages.map { .object([.init("role", .string($0.role)), .init("content", .string($0.content))]) })
+                .serialized()),
             ("stream", "true"),
         ]
         if includeUsage { fields.append(("stream_options", "{\"include_usage\":true}")) }
         if let toolsJSON { fields.append(("tools", toolsJSON)) }
         for param in params where param.key != "stream" {
-            let text = JSONText.encode(param.value)
+            let text = param.value.serialized()
             if let i = fields.firstIndex(where: { $0.0 == param.key }) {
                 fields[i].1 = text
             } else {
                 fields.append((param.key, text))
             }
         }
-        return "{" + fields.map { JSONText.quote($0.0) + ":" + $0.1 }.joined(separator: ",") + "}"
+        return "{" + fields.map { JSONValue.string($0.0).serialized() + ":" + $0.1 }.joined(separator: ",") + "}"
     }
 
     /// Every header sent, in order, with the real key: only for the wire.
