@@ -9,6 +9,8 @@ public struct StreamPipeline: Sendable {
 
     private var decoder: SSEDecoder
     private var events: [SSEEvent] = []
+    /// Recurring chunk strings (id, model, …) shared across this stream's chunks.
+    private var chunkStrings = ChunkStringTable()
     private var accumulator = StreamAccumulator()
     private var linter = StreamLinter()
     private var diagnostics = DiagnosticLog()
@@ -236,7 +238,7 @@ public struct StreamPipeline: Sendable {
     }
 
     private mutating func processData(_ message: SSEMessage, at nanos: UInt64) {
-        switch ChunkDecoder.decode(message.data) {
+        switch ChunkDecoder.decode(message.data, strings: &chunkStrings) {
         case .chunk(let chunk):
             chunkCount += 1
             linter.check(chunk, event: sequence, diagnostics: &diagnostics)
