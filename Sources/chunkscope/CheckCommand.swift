@@ -9,11 +9,13 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Check a recorded stream: final text, tool calls, usage and provider lint.",
         discussion: """
-            Exit status: 0 when no lint finding is an error, 1 when one is, 2 when the input is \
-            unusable (missing or unreadable file, empty, binary, or no SSE line at all).
-            With --json, stdout is exactly one JSON object:
-            {"choices":[{"index","content","reasoning","refusal","tool_calls":[{"index","id","type","name","arguments"}],"finish_reason"}],
-             "usage":{…as sent…},"diagnostics":[{"code","severity","event","message"}],"events":N}
+            Runs the file through the same pipeline as the dashboard. Without --json it prints the \
+            final text per choice, tool calls, usage, timings and lint findings. With --json it \
+            prints exactly one JSON object: choices (index, content, reasoning, refusal, tool_calls, \
+            finish_reason), usage (as sent), diagnostics (code, severity, event, message) and events.
+
+            Exit status: 0 when no finding is an error, 1 when one is, 2 when the input is \
+            unusable (missing or unreadable file, a directory, empty, binary, or no SSE line at all).
             """)
 
     @Argument(help: "A recorded SSE response body (.sse).")
@@ -27,10 +29,9 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let bytes: [UInt8]
-        do {
-            bytes = try Self.read(file)
-        } catch {
-            Self.fail("\(file): \(error.localizedDescription)")
+        switch Self.read(file) {
+        case .success(let contents): bytes = contents
+        case .failure(let problem): Self.fail("\(file): \(problem.reason)")
         }
         if let reason = CheckReport.unusableReason(for: bytes) {
             Self.fail("\(file): not an SSE stream: \(reason)")
@@ -44,13 +45,21 @@ struct CheckCommand: ParsableCommand {
         if report.hasError { throw ExitCode(1) }
     }
 
-    private static func read(_ path: String) throws -> [UInt8] {
+    /// Why a path could not be read, in words.
+    private struct ReadProblem: Error {
+        let reason: String
+    }
+
+    private static func read(_ path: String) -> Result<[UInt8], ReadProblem> {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw CocoaError(.fileReadNoSuchFile)
+            return .failure(ReadProblem(reason: "no such file"))
         }
-        if isDirectory.boolValue { throw CocoaError(.fileReadInvalidFileName) }
-        return [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        if isDirectory.boolValue { return .failure(ReadProblem(reason: "is a directory, not a recorded stream")) }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return .failure(ReadProblem(reason: "cannot be read (permission denied?)"))
+        }
+        return .success([UInt8](data))
     }
 
     private static func fail(_ message: String) -> Never {
