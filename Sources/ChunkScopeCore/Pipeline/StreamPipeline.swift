@@ -255,6 +255,15 @@ public struct StreamPipeline: Sendable {
         case .error(let payload):
             let text = Self.errorMessage(payload) ?? "error payload"
             diagnostics.raise(.errorPayload, event: sequence, text)
+            if case .object(let members) = payload, case .array? = payload["choices"],
+               let chunk = ChunkDecoder.chunk(from: members) {
+                // OpenRouter: an error object on a chunk that still carries choices
+                // (`finish_reason: "error"`): the choices are accumulated too.
+                chunkCount += 1
+                linter.check(chunk, event: sequence, diagnostics: &diagnostics)
+                accumulator.apply(chunk, event: sequence, diagnostics: &diagnostics)
+                recordOutput(chunk, at: nanos)
+            }
             var summary = "error: "
             EventSummary.appendPreview(text, to: &summary, limit: 160)
             appendRow(kind: .error, size: message.byteCount, summary: summary, raw: message.data, at: nanos)
