@@ -54,6 +54,7 @@ public struct StreamPipeline: Sendable {
             version &+= 1
         case .response(let head):
             markStart(nanos)
+            metrics.recordResponse(at: nanos)
             receive(head)
             version &+= 1
         case .bytes(let bytes):
