@@ -62,9 +62,15 @@ struct HeadlessFollower {
         }
         let report = pipeline.report()
         FileHandle.standardError.write(Data(report.text().utf8))
-        if case .failed(let failure) = report.state {
+        switch report.state {
+        case .failed(let failure):
             Console.error("stream failed (\(failure.kind.rawValue)): " + TerminalText.visible(failure.message))
             return 1
+        case .cancelled:
+            Console.error("stream cancelled; what arrived is kept")
+            return 1
+        default:
+            break
         }
         return report.hasError ? 1 : 0
     }

@@ -1,3 +1,4 @@
+import Foundation
 import ChunkScopeCore
 import Testing
 
@@ -151,5 +152,24 @@ struct ConfigTests {
             .resolve(ConnectionOverrides(model: "mock-tools"))
         #expect(mockModel.isBuiltInMock)
         #expect(mockModel.model == "mock-tools")
+    }
+}
+
+@Suite("Documented config example")
+struct ConfigExampleTests {
+    @Test("Docs/config.example.toml parses and every provider profile resolves")
+    func example() throws {
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../Docs/config.example.toml").standardized.path
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let config = try ChunkScopeConfig.parse(text, path: path)
+        #expect(config.profiles.map(\.name) == ["openai", "openai-vault", "openrouter", "groq", "deepseek", "ollama", "llamacpp", "vllm", "litellm", "local-mock"])
+        let env = ["OPENAI_API_KEY": "sk-a-0123456789", "OPENROUTER_API_KEY": "sk-or-0123456789", "GROQ_API_KEY": "gsk_0123456789",
+                   "DEEPSEEK_API_KEY": "sk-d-0123456789", "LITELLM_API_KEY": "sk-1234"]
+        let resolver = ProfileResolver(config: config, environment: env) { _ in "sk-from-vault-0123" }
+        for profile in config.profiles {
+            let resolved = try resolver.resolve(ConnectionOverrides(profile: profile.name))
+            #expect(resolved.baseURL.hasPrefix("http"), "\(profile.name)")
+            #expect(!resolved.isBuiltInMock)
+        }
     }
 }
