@@ -15,16 +15,23 @@
 public enum ChunkDecoder {
     /// Decodes one SSE message's `data`.
     public static func decode(_ data: String) -> StreamPayload {
-        var data = data
-        return data.withUTF8 { decode(bytes: $0) }
+        if let payload = data.utf8.withContiguousStorageIfAvailable({ decode($0, trustedUTF8: true) }) {
+            return payload
+        }
+        var copy = data
+        return copy.withUTF8 { decode($0, trustedUTF8: true) }
     }
 
-    /// Decodes `data` given as UTF-8 bytes.
+    /// Decodes `data` given as UTF-8 bytes (invalid UTF-8 inside a string makes it `.invalidJSON`).
     public static func decode(bytes: UnsafeBufferPointer<UInt8>) -> StreamPayload {
+        decode(bytes, trustedUTF8: false)
+    }
+
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, trustedUTF8: Bool) -> StreamPayload {
         var scanner = JSONScanner(bytes)
         scanner.skipWhitespace()
         if let first = scanner.peek() {
-            if first == 0x7B, let chunk = FastChunkParser.parse(bytes) {
+            if first == 0x7B, let chunk = FastChunkParser.parse(bytes, trustedUTF8: trustedUTF8) {
                 return .chunk(chunk)
             }
             if first == 0x5B, isDoneSentinel(bytes) {

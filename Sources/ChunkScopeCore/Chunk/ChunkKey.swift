@@ -1,13 +1,13 @@
 /// An object key as `FastChunkParser` sees it: one of the names the chunk model knows (matched on
-/// the raw bytes, no `String` built), or any other key.
-enum ChunkKey: Equatable {
+/// the raw bytes, no `String` built), or `other` (the parser then builds the name from the bytes).
+enum ChunkKey: UInt8 {
     case id, object, created, model, systemFingerprint, serviceTier, choices, usage, error
     case index, delta, logprobs, finishReason
     case role, content, refusal, reasoningContent, reasoning, toolCalls
     case type, function, name, arguments
-    case other(String)
+    case other
 
-    /// The key as it appears on the wire.
+    /// The key as it appears on the wire (empty for `other`).
     var name: String {
         switch self {
         case .id: "id"
@@ -33,41 +33,45 @@ enum ChunkKey: Equatable {
         case .function: "function"
         case .name: "name"
         case .arguments: "arguments"
-        case .other(let name): name
+        case .other: ""
         }
     }
 
-    /// The known key spelled by `bytes` (an unescaped key body), nil for any other key.
-    init?(bytes: UnsafeBufferPointer<UInt8>) {
+    /// The known key spelled by `bytes` (an unescaped key body), `other` for any other key.
+    init(bytes: UnsafeBufferPointer<UInt8>) {
+        self = ChunkKey.known(bytes) ?? .other
+    }
+
+    private static func known(_ bytes: UnsafeBufferPointer<UInt8>) -> ChunkKey? {
         func matches(_ literal: StaticString) -> Bool {
             literal.utf8CodeUnitCount == bytes.count
                 && memoryEquals(bytes.baseAddress, literal.utf8Start, bytes.count)
         }
         switch bytes.count {
-        case 2: if matches("id") { self = .id } else { return nil }
+        case 2: if matches("id") { return .id } else { return nil }
         case 4:
-            if matches("role") { self = .role } else if matches("type") { self = .type }
-            else if matches("name") { self = .name } else { return nil }
+            if matches("role") { return .role } else if matches("type") { return .type }
+            else if matches("name") { return .name } else { return nil }
         case 5:
-            if matches("model") { self = .model } else if matches("usage") { self = .usage }
-            else if matches("index") { self = .index } else if matches("delta") { self = .delta }
-            else if matches("error") { self = .error } else { return nil }
-        case 6: if matches("object") { self = .object } else { return nil }
+            if matches("model") { return .model } else if matches("usage") { return .usage }
+            else if matches("index") { return .index } else if matches("delta") { return .delta }
+            else if matches("error") { return .error } else { return nil }
+        case 6: if matches("object") { return .object } else { return nil }
         case 7:
-            if matches("created") { self = .created } else if matches("choices") { self = .choices }
-            else if matches("content") { self = .content } else if matches("refusal") { self = .refusal }
+            if matches("created") { return .created } else if matches("choices") { return .choices }
+            else if matches("content") { return .content } else if matches("refusal") { return .refusal }
             else { return nil }
         case 8:
-            if matches("logprobs") { self = .logprobs } else if matches("function") { self = .function }
+            if matches("logprobs") { return .logprobs } else if matches("function") { return .function }
             else { return nil }
         case 9:
-            if matches("reasoning") { self = .reasoning } else if matches("arguments") { self = .arguments }
+            if matches("reasoning") { return .reasoning } else if matches("arguments") { return .arguments }
             else { return nil }
-        case 10: if matches("tool_calls") { self = .toolCalls } else { return nil }
-        case 12: if matches("service_tier") { self = .serviceTier } else { return nil }
-        case 13: if matches("finish_reason") { self = .finishReason } else { return nil }
-        case 17: if matches("reasoning_content") { self = .reasoningContent } else { return nil }
-        case 18: if matches("system_fingerprint") { self = .systemFingerprint } else { return nil }
+        case 10: if matches("tool_calls") { return .toolCalls } else { return nil }
+        case 12: if matches("service_tier") { return .serviceTier } else { return nil }
+        case 13: if matches("finish_reason") { return .finishReason } else { return nil }
+        case 17: if matches("reasoning_content") { return .reasoningContent } else { return nil }
+        case 18: if matches("system_fingerprint") { return .systemFingerprint } else { return nil }
         default: return nil
         }
     }

@@ -5,195 +5,229 @@
 /// It handles the usual shapes only. Anything else — invalid JSON, an `error` member, a known
 /// field of an unexpected type, escaped keys — makes `parse` return nil so that the general path
 /// (`JSONParser` + `ChunkDecoder.payload(from:)`) decides; whenever it succeeds its result equals
-/// the general path's (the tests check this differentially).
+/// the general path's (the tests check this differentially). Nesting depths mirror the general
+/// parser's so its depth limit applies identically.
 struct FastChunkParser {
     private var scanner: JSONScanner
+    /// Byte range of the key last read (its name is built only for unknown keys).
+    private var keyStart = 0
+    private var keyEnd = 0
 
     /// Marker error: the input left the shapes this parser handles.
     private struct Miss: Error {}
 
-    private init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    /// The input is known to be valid UTF-8 (it came from a `String`): string values are built
+    /// without validating them first.
+    private let trustedUTF8: Bool
+
+    private init(_ bytes: UnsafeBufferPointer<UInt8>, trustedUTF8: Bool) {
         scanner = JSONScanner(bytes)
+        self.trustedUTF8 = trustedUTF8
     }
 
-    /// The chunk in `bytes`, or nil when the general path must decide.
-    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> ChatCompletionChunk? {
-        var parser = FastChunkParser(bytes)
+    /// The chunk in `bytes`, or nil when the general path must decide. `trustedUTF8` says the
+    /// bytes are known to be valid UTF-8.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, trustedUTF8: Bool) -> ChatCompletionChunk? {
+        var parser = FastChunkParser(bytes, trustedUTF8: trustedUTF8)
+        var chunk = ChatCompletionChunk()
         do {
-            return try parser.parseTopLevel()
+            try parser.parseTopLevel(into: &chunk)
         } catch {
             return nil
         }
+        return chunk
     }
 
-    // MARK: - Object walking
+    // MARK: - The chunk shape
 
-    private mutating func parseTopLevel() throws(Miss) -> ChatCompletionChunk {
-        var chunk = ChatCompletionChunk()
+    private mutating func parseTopLevel(into chunk: inout ChatCompletionChunk) throws(Miss) {
         var hasChoicesArray = false
         scanner.skipWhitespace()
-        try forEachMember(depth: 1) { parser, key throws(Miss) in
-            switch key {
-            case .id: chunk.id = try parser.stringOrNull()
-            case .object:
-                chunk.object = try parser.stringOrNull()
-                if chunk.object == "error" { throw Miss() }
-            case .model: chunk.model = try parser.stringOrNull()
-            case .systemFingerprint: chunk.systemFingerprint = try parser.stringOrNull()
-            case .serviceTier: chunk.serviceTier = try parser.stringOrNull()
-            case .created: chunk.created = try parser.integerOrNull()
-            case .choices:
-                chunk.choices = try parser.parseChoices()
-                hasChoicesArray = true
-            case .usage: chunk.usage = try parser.valueOrNull(depth: 1)
-            case .error: throw Miss()
-            case .other(let name): chunk.extra.append(JSONValue.Member(name, try parser.value(depth: 1)))
-            default: chunk.extra.append(JSONValue.Member(key.name, try parser.value(depth: 1)))
-            }
+        if try enterObject(depth: 1) {
+            repeat {
+                switch try readKey() {
+                case .id: chunk.id = try stringOrNull()
+                case .object:
+                    chunk.object = try stringOrNull()
+                    if chunk.object == "error" { throw Miss() }
+                case .model: chunk.model = try stringOrNull()
+                case .systemFingerprint: chunk.systemFingerprint = try stringOrNull()
+                case .serviceTier: chunk.serviceTier = try stringOrNull()
+                case .created: chunk.created = try integerOrNull()
+                case .choices:
+                    try parseChoices(into: &chunk.choices)
+                    hasChoicesArray = true
+                case .usage: chunk.usage = try valueOrNull(depth: 1)
+                case .error: throw Miss()
+                case let key: chunk.extra.append(try member(key, depth: 1))
+                }
+            } while try nextMember()
         }
         scanner.skipWhitespace()
         guard scanner.index == scanner.count else { throw Miss() }
         guard hasChoicesArray || chunk.object == "chat.completion.chunk" else { throw Miss() }
-        return chunk
     }
 
-    private mutating func parseChoices() throws(Miss) -> [ChunkChoice] {
-        var choices: [ChunkChoice] = []
-        try forEachElement(depth: 2) { parser throws(Miss) in
-            choices.append(try parser.parseChoice())
-        }
-        return choices
+    private mutating func parseChoices(into choices: inout [ChunkChoice]) throws(Miss) {
+        choices.removeAll()
+        guard try enterArray(depth: 2) else { return }
+        repeat {
+            var choice = ChunkChoice(index: nil)
+            try parseChoice(into: &choice)
+            choices.append(choice)
+        } while try nextElement()
     }
 
-    private mutating func parseChoice() throws(Miss) -> ChunkChoice {
-        var choice = ChunkChoice(index: nil)
-        try forEachMember(depth: 3) { parser, key throws(Miss) in
-            switch key {
-            case .index: choice.index = try parser.smallIntegerOrNull()
-            case .delta: choice.delta = try parser.parseDelta()
-            case .logprobs: choice.logprobs = try parser.valueOrNull(depth: 3)
-            case .finishReason: choice.finishReason = try parser.stringOrNull()
-            case .other(let name): choice.extra.append(JSONValue.Member(name, try parser.value(depth: 3)))
-            default: choice.extra.append(JSONValue.Member(key.name, try parser.value(depth: 3)))
+    private mutating func parseChoice(into choice: inout ChunkChoice) throws(Miss) {
+        guard try enterObject(depth: 3) else { return }
+        repeat {
+            switch try readKey() {
+            case .index: choice.index = try smallIntegerOrNull()
+            case .delta:
+                choice.delta = ChunkDelta()
+                if try !consumeNull() { try parseDelta(into: &choice.delta) }
+            case .logprobs: choice.logprobs = try valueOrNull(depth: 3)
+            case .finishReason: choice.finishReason = try stringOrNull()
+            case let key: choice.extra.append(try member(key, depth: 3))
             }
-        }
-        return choice
+        } while try nextMember()
     }
 
-    private mutating func parseDelta() throws(Miss) -> ChunkDelta {
-        var delta = ChunkDelta()
-        if try consumeNull() { return delta }
-        try forEachMember(depth: 4) { parser, key throws(Miss) in
-            switch key {
-            case .role: delta.role = try parser.stringOrNull()
-            case .content: delta.content = try parser.stringOrNull()
-            case .refusal: delta.refusal = try parser.stringOrNull()
-            case .reasoningContent: delta.reasoningContent = try parser.stringOrNull()
-            case .reasoning: delta.reasoning = try parser.stringOrNull()
+    private mutating func parseDelta(into delta: inout ChunkDelta) throws(Miss) {
+        guard try enterObject(depth: 4) else { return }
+        repeat {
+            switch try readKey() {
+            case .role: delta.role = try stringOrNull()
+            case .content: delta.content = try stringOrNull()
+            case .refusal: delta.refusal = try stringOrNull()
+            case .reasoningContent: delta.reasoningContent = try stringOrNull()
+            case .reasoning: delta.reasoning = try stringOrNull()
             case .toolCalls:
-                if try parser.consumeNull() {
+                if try consumeNull() {
                     delta.toolCalls = nil
                 } else {
                     var calls: [ToolCallDelta] = []
-                    try parser.forEachElement(depth: 5) { parser throws(Miss) in
-                        calls.append(try parser.parseToolCall())
+                    if try enterArray(depth: 5) {
+                        repeat {
+                            var call = ToolCallDelta()
+                            try parseToolCall(into: &call)
+                            calls.append(call)
+                        } while try nextElement()
                     }
                     delta.toolCalls = calls
                 }
-            case .other(let name): delta.extra.append(JSONValue.Member(name, try parser.value(depth: 4)))
-            default: delta.extra.append(JSONValue.Member(key.name, try parser.value(depth: 4)))
+            case let key: delta.extra.append(try member(key, depth: 4))
             }
-        }
-        return delta
+        } while try nextMember()
     }
 
-    private mutating func parseToolCall() throws(Miss) -> ToolCallDelta {
-        var call = ToolCallDelta()
-        try forEachMember(depth: 6) { parser, key throws(Miss) in
-            switch key {
-            case .index: call.index = try parser.smallIntegerOrNull()
-            case .id: call.id = try parser.stringOrNull()
-            case .type: call.type = try parser.stringOrNull()
+    private mutating func parseToolCall(into call: inout ToolCallDelta) throws(Miss) {
+        guard try enterObject(depth: 6) else { return }
+        repeat {
+            switch try readKey() {
+            case .index: call.index = try smallIntegerOrNull()
+            case .id: call.id = try stringOrNull()
+            case .type: call.type = try stringOrNull()
             case .function:
-                if try parser.consumeNull() { return }
-                try parser.forEachMember(depth: 7) { parser, key throws(Miss) in
-                    switch key {
-                    case .name: call.name = try parser.stringOrNull()
-                    case .arguments: call.arguments = try parser.stringOrNull()
+                if try consumeNull() { break }
+                guard try enterObject(depth: 7) else { break }
+                repeat {
+                    switch try readKey() {
+                    case .name: call.name = try stringOrNull()
+                    case .arguments: call.arguments = try stringOrNull()
                     default: throw Miss()  // the general path keeps the whole `function` object
                     }
-                }
-            case .other(let name): call.extra.append(JSONValue.Member(name, try parser.value(depth: 6)))
-            default: call.extra.append(JSONValue.Member(key.name, try parser.value(depth: 6)))
+                } while try nextMember()
+            case let key: call.extra.append(try member(key, depth: 6))
             }
-        }
-        return call
+        } while try nextMember()
     }
 
-    /// Walks an object (current byte after whitespace must be `{`), calling `body` with each key
-    /// positioned at its value.
-    private mutating func forEachMember(
-        depth: Int, _ body: (inout FastChunkParser, ChunkKey) throws(Miss) -> Void
-    ) throws(Miss) {
+    // MARK: - Structure
+
+    /// Consumes `{`; returns false when the object is empty (its `}` consumed too).
+    @inline(__always)
+    private mutating func enterObject(depth: Int) throws(Miss) -> Bool {
         guard depth <= scanner.maxDepth, scanner.peek() == 0x7B else { throw Miss() }
         scanner.index += 1
         scanner.skipWhitespace()
         if scanner.peek() == 0x7D {
             scanner.index += 1
-            return
+            return false
         }
-        while true {
-            scanner.skipWhitespace()
-            guard scanner.peek() == 0x22 else { throw Miss() }
-            let key = try readKey()
-            do { try scanner.expectColon() } catch { throw Miss() }
-            scanner.skipWhitespace()
-            try body(&self, key)
-            scanner.skipWhitespace()
-            guard let byte = scanner.peek() else { throw Miss() }
-            scanner.index += 1
-            if byte == 0x2C { continue }
-            if byte == 0x7D { return }
-            throw Miss()
-        }
+        return true
     }
 
-    /// Walks an array of objects (current byte after whitespace must be `[`).
-    private mutating func forEachElement(
-        depth: Int, _ body: (inout FastChunkParser) throws(Miss) -> Void
-    ) throws(Miss) {
+    /// Consumes `[`; returns false when the array is empty (its `]` consumed too).
+    @inline(__always)
+    private mutating func enterArray(depth: Int) throws(Miss) -> Bool {
         guard depth <= scanner.maxDepth, scanner.peek() == 0x5B else { throw Miss() }
         scanner.index += 1
         scanner.skipWhitespace()
         if scanner.peek() == 0x5D {
             scanner.index += 1
-            return
+            return false
         }
-        while true {
+        scanner.skipWhitespace()
+        return true
+    }
+
+    /// After a member's value: consumes `,` (true: another member follows) or `}` (false).
+    @inline(__always)
+    private mutating func nextMember() throws(Miss) -> Bool {
+        scanner.skipWhitespace()
+        guard let byte = scanner.peek() else { throw Miss() }
+        scanner.index += 1
+        if byte == 0x2C { return true }
+        if byte == 0x7D { return false }
+        throw Miss()
+    }
+
+    /// After an element: consumes `,` (true: another element follows) or `]` (false).
+    @inline(__always)
+    private mutating func nextElement() throws(Miss) -> Bool {
+        scanner.skipWhitespace()
+        guard let byte = scanner.peek() else { throw Miss() }
+        scanner.index += 1
+        if byte == 0x2C {
             scanner.skipWhitespace()
-            try body(&self)
-            scanner.skipWhitespace()
-            guard let byte = scanner.peek() else { throw Miss() }
-            scanner.index += 1
-            if byte == 0x2C { continue }
-            if byte == 0x5D { return }
-            throw Miss()
+            return true
         }
+        if byte == 0x5D { return false }
+        throw Miss()
+    }
+
+    /// Reads `"key":` and leaves the scanner at the value.
+    @inline(__always)
+    private mutating func readKey() throws(Miss) -> ChunkKey {
+        scanner.skipWhitespace()
+        guard scanner.peek() == 0x22 else { throw Miss() }
+        let range: (start: Int, end: Int, plain: Bool)
+        do { range = try scanner.scanString() } catch { throw Miss() }
+        guard range.plain else { throw Miss() }
+        keyStart = range.start
+        keyEnd = range.end
+        let key = ChunkKey(bytes: UnsafeBufferPointer(start: scanner.base + range.start, count: range.end - range.start))
+        do { try scanner.expectColon() } catch { throw Miss() }
+        scanner.skipWhitespace()
+        return key
+    }
+
+    /// A member to keep in `extra`: the key read last and the value at the scanner.
+    private mutating func member(_ key: ChunkKey, depth: Int) throws(Miss) -> JSONValue.Member {
+        var name = key.name
+        if key == .other {
+            let bytes = UnsafeBufferPointer(start: scanner.base + keyStart, count: keyEnd - keyStart)
+            guard let text = ByteScanning.validatedString(bytes) else { throw Miss() }
+            name = text
+        }
+        return JSONValue.Member(name, try value(depth: depth))
     }
 
     // MARK: - Values
 
-    private mutating func readKey() throws(Miss) -> ChunkKey {
-        let range: (start: Int, end: Int, plain: Bool)
-        do { range = try scanner.scanString() } catch { throw Miss() }
-        guard range.plain else { throw Miss() }
-        let bytes = UnsafeBufferPointer(start: scanner.base + range.start, count: range.end - range.start)
-        if let known = ChunkKey(bytes: bytes) { return known }
-        guard let name = String(validating: bytes, as: UTF8.self) else { throw Miss() }
-        return .other(name)
-    }
-
     /// Consumes `null` when it is next.
+    @inline(__always)
     private mutating func consumeNull() throws(Miss) -> Bool {
         guard scanner.peek() == 0x6E else { return false }
         do { try scanner.parseLiteral("null") } catch { throw Miss() }
@@ -209,7 +243,8 @@ struct FastChunkParser {
         let bytes = UnsafeBufferPointer(start: scanner.base + range.start, count: range.end - range.start)
         if range.plain {
             if let common = CommonString.lookup(bytes) { return common }
-            guard let text = String(validating: bytes, as: UTF8.self) else { throw Miss() }
+            if trustedUTF8 { return String(decoding: bytes, as: UTF8.self) }
+            guard let text = ByteScanning.validatedString(bytes) else { throw Miss() }
             return text
         }
         scanner.index = quote
@@ -228,7 +263,10 @@ struct FastChunkParser {
             var plain = true
             for offset in start..<scanner.index {
                 let digit = scanner.base[offset] &- 0x30
-                if digit > 9 { plain = false; break }
+                if digit > 9 {
+                    plain = false
+                    break
+                }
                 value = value &* 10 &+ Int64(digit)
             }
             if plain { return value }

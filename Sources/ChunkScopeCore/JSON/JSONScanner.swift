@@ -234,7 +234,7 @@ struct JSONScanner {
         let (start, end, plain) = try scanString()
         let bytes = UnsafeBufferPointer(start: base + start, count: end - start)
         if plain {
-            guard let text = String(validating: bytes, as: UTF8.self) else {
+            guard let text = ByteScanning.validatedString(bytes) else {
                 throw error("invalid UTF-8 in string", at: firstInvalidUTF8(in: start..<end))
             }
             return text
@@ -249,6 +249,8 @@ struct JSONScanner {
         var position = start
         var plain = true
         while position < count {
+            position = ByteScanning.firstStringSpecial(base, from: position, to: count)
+            guard position < count else { break }
             let byte = base[position]
             if byte == 0x22 {
                 index = position + 1
@@ -335,7 +337,8 @@ struct JSONScanner {
             runStart = position
         }
         output.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: range.upperBound - runStart))
-        guard let text = String(validating: output, as: UTF8.self) else {
+        let decoded = output.withUnsafeBufferPointer { ByteScanning.validatedString($0) }
+        guard let text = decoded else {
             throw error("invalid UTF-8 in string", at: firstInvalidUTF8(in: range))
         }
         return text
@@ -393,7 +396,7 @@ struct JSONScanner {
             }
             guard position + length <= range.upperBound else { return position }
             let sequence = UnsafeBufferPointer(start: base + position, count: length)
-            if String(validating: sequence, as: UTF8.self) == nil { return position }
+            if !ByteScanning.isValidUTF8(sequence) { return position }
             position += length
         }
         return range.lowerBound

@@ -102,11 +102,9 @@ public struct SSEDecoder: Sendable {
         }
         var index = start
         while index < count {
+            index = ByteScanning.firstLineEnd(base, from: index, to: count)
+            guard index < count else { break }
             let byte = base[index]
-            if byte != 0x0A && byte != 0x0D {
-                index += 1
-                continue
-            }
             var lineEndLength = 1
             if byte == 0x0D {
                 if index + 1 < count {
@@ -254,9 +252,9 @@ public struct SSEDecoder: Sendable {
     // MARK: - Helpers
 
     /// Decodes UTF-8, replacing invalid sequences with U+FFFD; the flag is false when any was.
+    @inline(__always)
     static func decodeUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> (String, Bool) {
-        if let text = String(validating: bytes, as: UTF8.self) { return (text, true) }
-        return (String(decoding: bytes, as: UTF8.self), false)
+        ByteScanning.decodeUTF8(bytes)
     }
 
     /// The value as a non-negative decimal integer when it is all ASCII digits and fits an Int.
