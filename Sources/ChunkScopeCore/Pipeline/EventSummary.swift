@@ -105,11 +105,11 @@ enum EventSummary {
         }
     }
 
-    /// Appends up to `previewScalars` scalars of `text`, escaping control characters and quotes.
-    static func appendPreview(_ text: String, to out: inout String) {
+    /// Appends up to `limit` scalars of `text`, escaping control characters and quotes.
+    static func appendPreview(_ text: String, to out: inout String, limit: Int = previewScalars) {
         var count = 0
         for scalar in text.unicodeScalars {
-            if count == previewScalars {
+            if count == limit {
                 out += "…"
                 return
             }

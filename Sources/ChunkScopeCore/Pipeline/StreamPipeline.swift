@@ -184,7 +184,7 @@ public struct StreamPipeline: Sendable {
         if let value = try? JSONParser.parse(text), let message = Self.errorMessage(value) {
             diagnostics.raise(.errorPayload, event: sequence + 1, message)
             summary = "error: "
-            EventSummary.appendPreview(message, to: &summary)
+            EventSummary.appendPreview(message, to: &summary, limit: 160)
         }
         sequence += 1
         appendRow(kind: isError ? .error : .data, size: plainBodyBytes, summary: summary, raw: text, at: nanos)
@@ -213,7 +213,7 @@ public struct StreamPipeline: Sendable {
             metrics.recordEvent(at: nanos)
             if options.recordsInspectorRows {
                 var summary = ": "
-                EventSummary.appendPreview(text, to: &summary)
+                EventSummary.appendPreview(text, to: &summary, limit: 80)
                 appendRow(kind: .comment, size: text.utf8.count + 2, summary: summary, raw: text, at: nanos)
             }
         case .retry(let millis):
@@ -236,7 +236,9 @@ public struct StreamPipeline: Sendable {
             accumulator.apply(chunk, event: sequence, diagnostics: &diagnostics)
             recordOutput(chunk, at: nanos)
             if options.recordsInspectorRows {
-                appendRow(kind: .data, size: message.byteCount, summary: EventSummary.of(chunk), raw: message.data, at: nanos)
+                let time = rowTime(nanos)
+                log.append(InspectorEvent(sequence: sequence, time: time.time, gap: time.gap, size: message.byteCount,
+                                          chunkData: message.data))
             }
         case .done:
             doneSeen = true
@@ -245,12 +247,12 @@ public struct StreamPipeline: Sendable {
             let text = Self.errorMessage(payload) ?? "error payload"
             diagnostics.raise(.errorPayload, event: sequence, text)
             var summary = "error: "
-            EventSummary.appendPreview(text, to: &summary)
+            EventSummary.appendPreview(text, to: &summary, limit: 160)
             appendRow(kind: .error, size: message.byteCount, summary: summary, raw: message.data, at: nanos)
         case .invalidJSON(let reason, let offset):
             diagnostics.raise(.notJSON, event: sequence, "not JSON at byte \(offset): \(reason)")
             var summary = "not JSON: "
-            EventSummary.appendPreview(message.data, to: &summary)
+            EventSummary.appendPreview(message.data, to: &summary, limit: 60)
             appendRow(kind: .invalid, size: message.byteCount, summary: summary, raw: message.data, at: nanos)
         case .unexpected(let value):
             diagnostics.raise(.notAChunk, event: sequence, "JSON \(Self.shape(of: value)) is not a chat.completion.chunk")
@@ -274,11 +276,18 @@ public struct StreamPipeline: Sendable {
 
     private mutating func appendRow(kind: InspectorEvent.Kind, size: Int, summary: String, raw: String, at nanos: UInt64) {
         guard options.recordsInspectorRows else { return }
+        let time = rowTime(nanos)
+        log.append(InspectorEvent(sequence: sequence, time: time.time, gap: time.gap, size: size, kind: kind,
+                                  summary: summary, raw: raw))
+    }
+
+    /// The row time (since the start) and the gap since the previous row.
+    private mutating func rowTime(_ nanos: UInt64) -> (time: UInt64, gap: UInt64) {
         let origin = start ?? nanos
         let time = nanos >= origin ? nanos - origin : 0
         let gap = lastRowTime.map { time >= $0 ? time - $0 : 0 } ?? time
         lastRowTime = time
-        log.append(InspectorEvent(sequence: sequence, time: time, gap: gap, size: size, kind: kind, summary: summary, raw: raw))
+        return (time, gap)
     }
 
     private mutating func writeLintRows(at nanos: UInt64) {
