@@ -42,10 +42,11 @@ public enum StatusRenderer {
         grid.fill(rect, with: Cell(role: .status))
         let maxX = rect.maxX
         var x = rect.x + 1
-        x = grid.write(state.session.profile, x: x, y: rect.y, maxX: maxX, role: .status, attributes: [.bold])
-        x = grid.write(" · ", x: x, y: rect.y, maxX: maxX, role: .status)
-        let model = live?.request.flatMap { _ in state.session.model } ?? state.session.model
-        x = grid.write(model, x: x, y: rect.y, maxX: maxX, role: .status)
+        if rect.width >= 60 {
+            x = grid.write(state.session.profile, x: x, y: rect.y, maxX: maxX, role: .status, attributes: [.bold])
+            x = grid.write(" · ", x: x, y: rect.y, maxX: maxX, role: .status)
+        }
+        x = grid.write(state.session.model, x: x, y: rect.y, maxX: maxX, role: .status)
         x = grid.write(" · ", x: x, y: rect.y, maxX: maxX, role: .status)
         let badge = badge(for: live)
         x = grid.write(badge.text, x: x, y: rect.y, maxX: maxX, role: badge.role == .dim ? .status : badge.role, attributes: [.bold])
