@@ -62,10 +62,19 @@ public struct ChoiceState: Sendable, Equatable {
     public var finishReason: String?
     /// The `content` entries of every `logprobs` object received, concatenated.
     public var logprobs: [JSONValue]
+    /// True once the provider sent a string (even "") for `content`; false means JSON null.
+    public var hasContent: Bool
+    /// True once the provider sent a string for the reasoning field in use.
+    public var hasReasoning: Bool
+    /// True once the provider sent a string for `refusal`.
+    public var hasRefusal: Bool
+    /// The wire name of the reasoning field in use: "reasoning_content" or "reasoning"; nil if neither.
+    public var reasoningField: String?
 
     public init(index: Int, role: String? = nil, content: String = "", reasoning: String = "",
                 refusal: String = "", toolCalls: [ToolCallState] = [], finishReason: String? = nil,
-                logprobs: [JSONValue] = []) {
+                logprobs: [JSONValue] = [], hasContent: Bool = false, hasReasoning: Bool = false,
+                hasRefusal: Bool = false, reasoningField: String? = nil) {
         self.index = index
         self.role = role
         self.content = content
@@ -74,6 +83,10 @@ public struct ChoiceState: Sendable, Equatable {
         self.toolCalls = toolCalls
         self.finishReason = finishReason
         self.logprobs = logprobs
+        self.hasContent = hasContent
+        self.hasReasoning = hasReasoning
+        self.hasRefusal = hasRefusal
+        self.reasoningField = reasoningField
     }
 }
 
@@ -86,15 +99,22 @@ public struct ToolCallState: Sendable, Equatable {
     /// The concatenated argument fragments.
     public var arguments: String
     public var status: ToolCallStatus
+    /// True once the provider sent a string for `arguments`; false means JSON null.
+    public var hasArguments: Bool
+    /// The arguments parsed so far (incrementally), for the live tool-call pane.
+    public var partial: PartialJSONTree
 
     public init(index: Int, id: String? = nil, type: String? = nil, name: String? = nil,
-                arguments: String = "", status: ToolCallStatus = .assembling) {
+                arguments: String = "", status: ToolCallStatus = .assembling, hasArguments: Bool = false,
+                partial: PartialJSONTree = PartialJSONTree()) {
         self.index = index
         self.id = id
         self.type = type
         self.name = name
         self.arguments = arguments
         self.status = status
+        self.hasArguments = hasArguments
+        self.partial = partial
     }
 }
 

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Sets up the official OpenAI Python SDK in a private venv (Scripts/.venv-sdk, git-ignored) and runs
+# Scripts/sdk-reference.py. With no arguments (or --verify) it re-verifies every committed fixture
+# expectation under Tests/Fixtures against the live SDK; --write regenerates them; FILE.sse prints one.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+venv=Scripts/.venv-sdk
+if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c "import openai" 2>/dev/null; then
+    source Scripts/ensure-deps.sh
+    python3 -m venv "$venv" 2>/dev/null || { ensure_deps python3-venv; python3 -m venv "$venv"; }
+    "$venv/bin/pip" install --quiet --disable-pip-version-check openai
+fi
+case "${1:---verify}" in
+    --verify) exec "$venv/bin/python" Scripts/sdk-reference.py --verify "${2:-Tests/Fixtures}" ;;
+    --write) exec "$venv/bin/python" Scripts/sdk-reference.py --write "${2:-Tests/Fixtures}" ;;
+    *) exec "$venv/bin/python" Scripts/sdk-reference.py "$@" ;;
+esac

@@ -1,0 +1,293 @@
+/// The chunk-shaped fast path of `ChunkDecoder`: reads a `chat.completion.chunk` object straight
+/// from UTF-8 bytes into `ChatCompletionChunk`, matching known keys on bytes and building
+/// `JSONValue`s only for unknown members, `usage` and `logprobs`.
+///
+/// It handles the usual shapes only. Anything else — invalid JSON, an `error` member, a known
+/// field of an unexpected type, escaped keys — makes `parse` return nil so that the general path
+/// (`JSONParser` + `ChunkDecoder.payload(from:)`) decides; whenever it succeeds its result equals
+/// the general path's (the tests check this differentially). Nesting depths mirror the general
+/// parser's so its depth limit applies identically.
+struct FastChunkParser {
+    private var scanner: JSONScanner
+    /// Byte range of the key last read (its name is built only for unknown keys).
+    private var keyStart = 0
+    private var keyEnd = 0
+
+    /// Marker error: the input left the shapes this parser handles.
+    private struct Miss: Error {}
+
+    /// The input is known to be valid UTF-8 (it came from a `String`): string values are built
+    /// without validating them first.
+    private let trustedUTF8: Bool
+
+    private init(_ bytes: UnsafeBufferPointer<UInt8>, trustedUTF8: Bool) {
+        scanner = JSONScanner(bytes)
+        self.trustedUTF8 = trustedUTF8
+    }
+
+    /// The chunk in `bytes`, or nil when the general path must decide. `trustedUTF8` says the
+    /// bytes are known to be valid UTF-8.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, trustedUTF8: Bool) -> ChatCompletionChunk? {
+        var parser = FastChunkParser(bytes, trustedUTF8: trustedUTF8)
+        var chunk = ChatCompletionChunk()
+        do {
+            try parser.parseTopLevel(into: &chunk)
+        } catch {
+            return nil
+        }
+        return chunk
+    }
+
+    // MARK: - The chunk shape
+
+    private mutating func parseTopLevel(into chunk: inout ChatCompletionChunk) throws(Miss) {
+        var hasChoicesArray = false
+        scanner.skipWhitespace()
+        if try enterObject(depth: 1) {
+            repeat {
+                switch try readKey() {
+                case .id: chunk.id = try stringOrNull()
+                case .object:
+                    chunk.object = try stringOrNull()
+                    if chunk.object == "error" { throw Miss() }
+                case .model: chunk.model = try stringOrNull()
+                case .systemFingerprint: chunk.systemFingerprint = try stringOrNull()
+                case .serviceTier: chunk.serviceTier = try stringOrNull()
+                case .created: chunk.created = try integerOrNull()
+                case .choices:
+                    try parseChoices(into: &chunk.choices)
+                    hasChoicesArray = true
+                case .usage: chunk.usage = try valueOrNull(depth: 1)
+                case .error: throw Miss()
+                case let key: chunk.extra.append(try member(key, depth: 1))
+                }
+            } while try nextMember()
+        }
+        scanner.skipWhitespace()
+        guard scanner.index == scanner.count else { throw Miss() }
+        guard hasChoicesArray || chunk.object == "chat.completion.chunk" else { throw Miss() }
+    }
+
+    private mutating func parseChoices(into choices: inout [ChunkChoice]) throws(Miss) {
+        choices.removeAll()
+        guard try enterArray(depth: 2) else { return }
+        repeat {
+            var choice = ChunkChoice(index: nil)
+            try parseChoice(into: &choice)
+            choices.append(choice)
+        } while try nextElement()
+    }
+
+    private mutating func parseChoice(into choice: inout ChunkChoice) throws(Miss) {
+        guard try enterObject(depth: 3) else { return }
+        repeat {
+            switch try readKey() {
+            case .index: choice.index = try smallIntegerOrNull()
+            case .delta:
+                choice.delta = ChunkDelta()
+                if try !consumeNull() { try parseDelta(into: &choice.delta) }
+            case .logprobs: choice.logprobs = try valueOrNull(depth: 3)
+            case .finishReason: choice.finishReason = try stringOrNull()
+            case let key: choice.extra.append(try member(key, depth: 3))
+            }
+        } while try nextMember()
+    }
+
+    private mutating func parseDelta(into delta: inout ChunkDelta) throws(Miss) {
+        guard try enterObject(depth: 4) else { return }
+        repeat {
+            switch try readKey() {
+            case .role: delta.role = try stringOrNull()
+            case .content: delta.content = try stringOrNull()
+            case .refusal: delta.refusal = try stringOrNull()
+            case .reasoningContent: delta.reasoningContent = try stringOrNull()
+            case .reasoning: delta.reasoning = try stringOrNull()
+            case .toolCalls:
+                if try consumeNull() {
+                    delta.toolCalls = nil
+                } else {
+                    var calls: [ToolCallDelta] = []
+                    if try enterArray(depth: 5) {
+                        repeat {
+                            var call = ToolCallDelta()
+                            try parseToolCall(into: &call)
+                            calls.append(call)
+                        } while try nextElement()
+                    }
+                    delta.toolCalls = calls
+                }
+            case let key: delta.extra.append(try member(key, depth: 4))
+            }
+        } while try nextMember()
+    }
+
+    private mutating func parseToolCall(into call: inout ToolCallDelta) throws(Miss) {
+        guard try enterObject(depth: 6) else { return }
+        repeat {
+            switch try readKey() {
+            case .index: call.index = try smallIntegerOrNull()
+            case .id: call.id = try stringOrNull()
+            case .type: call.type = try stringOrNull()
+            case .function:
+                if try consumeNull() { break }
+                guard try enterObject(depth: 7) else { break }
+                repeat {
+                    switch try readKey() {
+                    case .name: call.name = try stringOrNull()
+                    case .arguments: call.arguments = try stringOrNull()
+                    default: throw Miss()  // the general path keeps the whole `function` object
+                    }
+                } while try nextMember()
+            case let key: call.extra.append(try member(key, depth: 6))
+            }
+        } while try nextMember()
+    }
+
+    // MARK: - Structure
+
+    /// Consumes `{`; returns false when the object is empty (its `}` consumed too).
+    @inline(__always)
+    private mutating func enterObject(depth: Int) throws(Miss) -> Bool {
+        guard depth <= scanner.maxDepth, scanner.peek() == 0x7B else { throw Miss() }
+        scanner.index += 1
+        scanner.skipWhitespace()
+        if scanner.peek() == 0x7D {
+            scanner.index += 1
+            return false
+        }
+        return true
+    }
+
+    /// Consumes `[`; returns false when the array is empty (its `]` consumed too).
+    @inline(__always)
+    private mutating func enterArray(depth: Int) throws(Miss) -> Bool {
+        guard depth <= scanner.maxDepth, scanner.peek() == 0x5B else { throw Miss() }
+        scanner.index += 1
+        scanner.skipWhitespace()
+        if scanner.peek() == 0x5D {
+            scanner.index += 1
+            return false
+        }
+        scanner.skipWhitespace()
+        return true
+    }
+
+    /// After a member's value: consumes `,` (true: another member follows) or `}` (false).
+    @inline(__always)
+    private mutating func nextMember() throws(Miss) -> Bool {
+        scanner.skipWhitespace()
+        guard let byte = scanner.peek() else { throw Miss() }
+        scanner.index += 1
+        if byte == 0x2C { return true }
+        if byte == 0x7D { return false }
+        throw Miss()
+    }
+
+    /// After an element: consumes `,` (true: another element follows) or `]` (false).
+    @inline(__always)
+    private mutating func nextElement() throws(Miss) -> Bool {
+        scanner.skipWhitespace()
+        guard let byte = scanner.peek() else { throw Miss() }
+        scanner.index += 1
+        if byte == 0x2C {
+            scanner.skipWhitespace()
+            return true
+        }
+        if byte == 0x5D { return false }
+        throw Miss()
+    }
+
+    /// Reads `"key":` and leaves the scanner at the value.
+    @inline(__always)
+    private mutating func readKey() throws(Miss) -> ChunkKey {
+        scanner.skipWhitespace()
+        guard scanner.peek() == 0x22 else { throw Miss() }
+        let range: (start: Int, end: Int, plain: Bool)
+        do { range = try scanner.scanString() } catch { throw Miss() }
+        guard range.plain else { throw Miss() }
+        keyStart = range.start
+        keyEnd = range.end
+        let key = ChunkKey(bytes: UnsafeBufferPointer(start: scanner.base + range.start, count: range.end - range.start))
+        do { try scanner.expectColon() } catch { throw Miss() }
+        scanner.skipWhitespace()
+        return key
+    }
+
+    /// A member to keep in `extra`: the key read last and the value at the scanner.
+    private mutating func member(_ key: ChunkKey, depth: Int) throws(Miss) -> JSONValue.Member {
+        var name = key.name
+        if key == .other {
+            let bytes = UnsafeBufferPointer(start: scanner.base + keyStart, count: keyEnd - keyStart)
+            guard let text = ByteScanning.validatedString(bytes) else { throw Miss() }
+            name = text
+        }
+        return JSONValue.Member(name, try value(depth: depth))
+    }
+
+    // MARK: - Values
+
+    /// Consumes `null` when it is next.
+    @inline(__always)
+    private mutating func consumeNull() throws(Miss) -> Bool {
+        guard scanner.peek() == 0x6E else { return false }
+        do { try scanner.parseLiteral("null") } catch { throw Miss() }
+        return true
+    }
+
+    private mutating func stringOrNull() throws(Miss) -> String? {
+        if try consumeNull() { return nil }
+        guard scanner.peek() == 0x22 else { throw Miss() }
+        let range: (start: Int, end: Int, plain: Bool)
+        let quote = scanner.index
+        do { range = try scanner.scanString() } catch { throw Miss() }
+        let bytes = UnsafeBufferPointer(start: scanner.base + range.start, count: range.end - range.start)
+        if range.plain {
+            if let common = CommonString.lookup(bytes) { return common }
+            if trustedUTF8 { return String(decoding: bytes, as: UTF8.self) }
+            guard let text = ByteScanning.validatedString(bytes) else { throw Miss() }
+            return text
+        }
+        scanner.index = quote
+        do { return try scanner.parseString() } catch { throw Miss() }
+    }
+
+    private mutating func integerOrNull() throws(Miss) -> Int64? {
+        if try consumeNull() { return nil }
+        guard let byte = scanner.peek(), byte == 0x2D || (byte >= 0x30 && byte <= 0x39) else { throw Miss() }
+        let start = scanner.index
+        do { try scanner.scanNumber() } catch { throw Miss() }
+        let length = scanner.index - start
+        if length <= 18 {
+            // Plain non-negative digits: the common `"created": 1700000000`.
+            var value: Int64 = 0
+            var plain = true
+            for offset in start..<scanner.index {
+                let digit = scanner.base[offset] &- 0x30
+                if digit > 9 {
+                    plain = false
+                    break
+                }
+                value = value &* 10 &+ Int64(digit)
+            }
+            if plain { return value }
+        }
+        let text = String(decoding: UnsafeBufferPointer(start: scanner.base + start, count: length), as: UTF8.self)
+        guard let value = ChunkDecoder.integer(fromNumberText: text) else { throw Miss() }
+        return value
+    }
+
+    private mutating func smallIntegerOrNull() throws(Miss) -> Int? {
+        guard let value = try integerOrNull() else { return nil }
+        guard let small = Int(exactly: value) else { throw Miss() }
+        return small
+    }
+
+    private mutating func value(depth: Int) throws(Miss) -> JSONValue {
+        do { return try scanner.parseValue(depth: depth) } catch { throw Miss() }
+    }
+
+    private mutating func valueOrNull(depth: Int) throws(Miss) -> JSONValue? {
+        let parsed = try value(depth: depth)
+        return parsed.isNull ? nil : parsed
+    }
+}

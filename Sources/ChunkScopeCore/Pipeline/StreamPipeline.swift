@@ -1,0 +1,316 @@
+/// The pure, synchronous stream pipeline: decode → accumulate → lint → metrics, plus the inspector
+/// rows. Feed it inputs with their arrival time (nanoseconds from any monotonic clock); ask for a
+/// `snapshot()` whenever the screen wants one. Per-chunk work is O(chunk size); nothing is re-scanned.
+public struct StreamPipeline: Sendable {
+    /// The options this pipeline was made with.
+    public let options: PipelineOptions
+    /// The inspector rows (append-only, shared with snapshots).
+    public let log = InspectorEventLog()
+
+    private var decoder: SSEDecoder
+    private var events: [SSEEvent] = []
+    private var accumulator = StreamAccumulator()
+    private var linter = StreamLinter()
+    private var diagnostics = DiagnosticLog()
+    private var metrics = MetricsRecorder()
+    private var state: StreamState = .idle
+    private var request: RequestSummary?
+    private var response: ResponseHead?
+    private var notes: [String] = []
+    private var version: UInt64 = 0
+    private var start: UInt64?
+    private var lastRowTime: UInt64?
+    private var sequence = 0
+    private var lintRowsWritten = 0
+    private var doneSeen = false
+    private var finished = false
+    /// Body bytes kept when the response is not an event stream (HTTP error, JSON body).
+    private var plainBody: [UInt8]?
+    private var plainBodyBytes = 0
+
+    /// Number of dispatched SSE messages (data events, `[DONE]` included).
+    public private(set) var messageCount = 0
+    /// Number of comment lines (`: keep-alive`).
+    public private(set) var commentCount = 0
+
+    /// Creates a pipeline for one stream.
+    public init(options: PipelineOptions = PipelineOptions()) {
+        self.options = options
+        decoder = SSEDecoder(maxLineBytes: options.maxLineBytes)
+    }
+
+    // MARK: - Inputs
+
+    /// Handles one input from a byte source, stamped with its arrival time.
+    public mutating func handle(_ input: StreamInput, at nanos: UInt64) {
+        guard !finished else { return }
+        switch input {
+        case .request(let summary):
+            markStart(nanos)
+            request = summary
+            if state == .idle { state = .connecting }
+            version &+= 1
+        case .response(let head):
+            markStart(nanos)
+            receive(head)
+            version &+= 1
+        case .bytes(let bytes):
+            feed(bytes, at: nanos)
+        case .note(let text):
+            notes.append(text)
+            version &+= 1
+        case .failed(let failure):
+            markStart(nanos)
+            fail(failure, at: nanos)
+        }
+    }
+
+    /// Feeds body bytes (any split) that arrived at `nanos`.
+    public mutating func feed(_ bytes: [UInt8], at nanos: UInt64) {
+        guard !finished else { return }
+        markStart(nanos)
+        version &+= 1
+        metrics.recordBytes(bytes.count, at: nanos)
+        if state == .idle || state == .connecting { state = .streaming }
+        if plainBody != nil {
+            keepPlain(bytes)
+            return
+        }
+        decoder.feed(bytes, into: &events)
+        for event in events { process(event, at: nanos) }
+        events.removeAll(keepingCapacity: true)
+    }
+
+    /// Ends the stream: flushes the decoder and raises end-of-stream findings. Idempotent.
+    public mutating func finish(at nanos: UInt64) {
+        guard !finished else { return }
+        markStart(nanos)
+        version &+= 1
+        for event in decoder.finish() { process(event, at: nanos) }
+        if let body = plainBody { showPlainBody(body, at: nanos) }
+        finished = true
+        let cancelled = state == .cancelled
+        var failed = false
+        if case .failed = state { failed = true }
+        if !cancelled { accumulator.finish(diagnostics: &diagnostics) }
+        if !cancelled && !failed && plainBody == nil {
+            if accumulator.choices.isEmpty && accumulator.usage == nil && chunkCount == 0 {
+                diagnostics.raise(.noChunks, event: nil, messageCount == 0
+                    ? "the body held no SSE data event" : "no data event decoded as a chat.completion.chunk")
+            } else if !doneSeen {
+                diagnostics.raise(.missingDone, event: nil, "the stream ended without data: [DONE]")
+            }
+            if options.includeUsageRequested && accumulator.usage == nil {
+                diagnostics.raise(.usageMissing, event: nil, "stream_options.include_usage was set but no usage arrived")
+            }
+        }
+        if state == .idle || state == .connecting || state == .streaming { state = .finished }
+        metrics.recordEvent(at: nanos)
+        writeLintRows(at: nanos)
+    }
+
+    /// Marks the stream cancelled by the user; what arrived is kept.
+    public mutating func cancel(at nanos: UInt64) {
+        guard !finished else { return }
+        state = .cancelled
+        finish(at: nanos)
+    }
+
+    // MARK: - Results
+
+    /// Everything about the stream so far, as one value.
+    public func snapshot() -> SessionSnapshot {
+        SessionSnapshot(version: version, state: state, request: request, response: response,
+                        choices: accumulator.choicesSnapshot(), usage: accumulator.usage,
+                        diagnostics: diagnostics.findings, events: log.slice(), metrics: metrics.metrics(),
+                        notes: notes)
+    }
+
+    /// The headless result (`chunkscope check`).
+    public func report() -> CheckReport {
+        CheckReport(choices: accumulator.choicesSnapshot(), usage: accumulator.usage,
+                    diagnostics: diagnostics.findings, events: messageCount, comments: commentCount,
+                    metrics: metrics.metrics(), state: state)
+    }
+
+    /// Chunks decoded so far (data events that were `chat.completion.chunk`s).
+    public private(set) var chunkCount = 0
+
+    // MARK: - Processing
+
+    private mutating func markStart(_ nanos: UInt64) {
+        if start == nil {
+            start = nanos
+            metrics.recordStart(at: nanos)
+        }
+    }
+
+    private mutating func receive(_ head: ResponseHead) {
+        response = head
+        if state == .idle || state == .connecting { state = .streaming }
+        let contentType = head.value(of: "content-type")?.lowercased() ?? ""
+        if !(200...299).contains(head.status) {
+            diagnostics.raise(.httpStatus, event: nil, "HTTP status \(head.status)")
+            plainBody = []
+        } else if !contentType.hasPrefix("text/event-stream") {
+            diagnostics.raise(.contentType, event: nil,
+                              contentType.isEmpty ? "no Content-Type header" : "Content-Type is \(contentType)")
+            if contentType.hasPrefix("application/json") { plainBody = [] }
+        }
+    }
+
+    private mutating func fail(_ failure: StreamFailure, at nanos: UInt64) {
+        version &+= 1
+        if failure.kind == .cancelled {
+            state = .cancelled
+        } else {
+            state = .failed(failure)
+            diagnostics.raise(.transferFailed, event: sequence == 0 ? nil : sequence, failure.message)
+            writeLintRows(at: nanos)
+        }
+    }
+
+    private mutating func keepPlain(_ bytes: [UInt8]) {
+        plainBodyBytes += bytes.count
+        let room = options.maxPlainBodyBytes - (plainBody?.count ?? 0)
+        if room > 0 { plainBody?.append(contentsOf: bytes.prefix(room)) }
+    }
+
+    private mutating func showPlainBody(_ body: [UInt8], at nanos: UInt64) {
+        guard plainBodyBytes > 0 else { return }
+        let text = String(decoding: body, as: UTF8.self)
+        var summary = "body \(plainBodyBytes)B"
+        let isError = !(200...299).contains(response?.status ?? 200)
+        if let value = try? JSONParser.parse(text), let message = Self.errorMessage(value) {
+            diagnostics.raise(.errorPayload, event: sequence + 1, message)
+            summary = "error: "
+            EventSummary.appendPreview(message, to: &summary)
+        }
+        sequence += 1
+        appendRow(kind: isError ? .error : .data, size: plainBodyBytes, summary: summary, raw: text, at: nanos)
+    }
+
+    private mutating func process(_ event: SSEEvent, at nanos: UInt64) {
+        sequence += 1
+        switch event {
+        case .message(let message):
+            messageCount += 1
+            metrics.recordChunk(at: nanos)
+            if message.hadInvalidUTF8 {
+                diagnostics.raise(.invalidUTF8, event: sequence, "invalid UTF-8 bytes (shown as U+FFFD)")
+            }
+            if let name = message.event, name != "message" {
+                diagnostics.raise(.namedEvent, event: sequence, "event: \(name)")
+            }
+            if doneSeen {
+                diagnostics.raise(.dataAfterDone, event: sequence, "data after [DONE]; ignored")
+                appendRow(kind: .data, size: message.byteCount, summary: "after [DONE] (ignored)", raw: message.data, at: nanos)
+            } else {
+                processData(message, at: nanos)
+            }
+        case .comment(let text):
+            commentCount += 1
+            metrics.recordEvent(at: nanos)
+            if options.recordsInspectorRows {
+                var summary = ": "
+                EventSummary.appendPreview(text, to: &summary)
+                appendRow(kind: .comment, size: text.utf8.count + 2, summary: summary, raw: text, at: nanos)
+            }
+        case .retry(let millis):
+            metrics.recordEvent(at: nanos)
+            appendRow(kind: .retry, size: 0, summary: "retry: \(millis) ms", raw: "retry: \(millis)", at: nanos)
+        case .lineTooLong(let count):
+            metrics.recordEvent(at: nanos)
+            diagnostics.raise(.lineTooLong, event: sequence,
+                              "line of \(count) bytes exceeds the \(options.maxLineBytes)-byte bound; discarded")
+            appendRow(kind: .invalid, size: count, summary: "line too long (\(count)B discarded)", raw: "", at: nanos)
+        }
+        if diagnostics.findings.count != lintRowsWritten { writeLintRows(at: nanos) }
+    }
+
+    private mutating func processData(_ message: SSEMessage, at nanos: UInt64) {
+        switch ChunkDecoder.decode(message.data) {
+        case .chunk(let chunk):
+            chunkCount += 1
+            linter.check(chunk, event: sequence, diagnostics: &diagnostics)
+            accumulator.apply(chunk, event: sequence, diagnostics: &diagnostics)
+            recordOutput(chunk, at: nanos)
+            if options.recordsInspectorRows {
+                appendRow(kind: .data, size: message.byteCount, summary: EventSummary.of(chunk), raw: message.data, at: nanos)
+            }
+        case .done:
+            doneSeen = true
+            appendRow(kind: .done, size: message.byteCount, summary: "[DONE]", raw: message.data, at: nanos)
+        case .error(let payload):
+            let text = Self.errorMessage(payload) ?? "error payload"
+            diagnostics.raise(.errorPayload, event: sequence, text)
+            var summary = "error: "
+            EventSummary.appendPreview(text, to: &summary)
+            appendRow(kind: .error, size: message.byteCount, summary: summary, raw: message.data, at: nanos)
+        case .invalidJSON(let reason, let offset):
+            diagnostics.raise(.notJSON, event: sequence, "not JSON at byte \(offset): \(reason)")
+            var summary = "not JSON: "
+            EventSummary.appendPreview(message.data, to: &summary)
+            appendRow(kind: .invalid, size: message.byteCount, summary: summary, raw: message.data, at: nanos)
+        case .unexpected(let value):
+            diagnostics.raise(.notAChunk, event: sequence, "JSON \(Self.shape(of: value)) is not a chat.completion.chunk")
+            appendRow(kind: .invalid, size: message.byteCount, summary: "unexpected JSON \(Self.shape(of: value))",
+                      raw: message.data, at: nanos)
+        }
+    }
+
+    private mutating func recordOutput(_ chunk: ChatCompletionChunk, at nanos: UInt64) {
+        for choice in chunk.choices {
+            let d = choice.delta
+            var bytes = (d.content?.utf8.count ?? 0) + (d.refusal?.utf8.count ?? 0)
+            bytes += max(d.reasoningContent?.utf8.count ?? 0, d.reasoning?.utf8.count ?? 0)
+            if let calls = d.toolCalls {
+                for call in calls { bytes += call.arguments?.utf8.count ?? 0 }
+            }
+            metrics.recordOutput(utf8Bytes: bytes, at: nanos)
+        }
+        if let usage = chunk.usage { metrics.recordUsage(completionTokens: usage["completion_tokens"]?.intValue) }
+    }
+
+    private mutating func appendRow(kind: InspectorEvent.Kind, size: Int, summary: String, raw: String, at nanos: UInt64) {
+        guard options.recordsInspectorRows else { return }
+        let origin = start ?? nanos
+        let time = nanos >= origin ? nanos - origin : 0
+        let gap = lastRowTime.map { time >= $0 ? time - $0 : 0 } ?? time
+        lastRowTime = time
+        log.append(InspectorEvent(sequence: sequence, time: time, gap: gap, size: size, kind: kind, summary: summary, raw: raw))
+    }
+
+    private mutating func writeLintRows(at nanos: UInt64) {
+        let findings = diagnostics.findings
+        guard findings.count > lintRowsWritten else { return }
+        for finding in findings[lintRowsWritten...] where options.recordsInspectorRows {
+            let origin = start ?? nanos
+            log.append(InspectorEvent(sequence: finding.event ?? sequence, time: nanos >= origin ? nanos - origin : 0,
+                                      gap: 0, size: 0, kind: .lint,
+                                      summary: "\(finding.code) \(finding.severity.rawValue): \(finding.message)",
+                                      raw: finding.message))
+        }
+        lintRowsWritten = findings.count
+    }
+
+    /// The human message of an error payload (`{"error":{"message"…}}` or vLLM's `{"message"…}`).
+    static func errorMessage(_ payload: JSONValue) -> String? {
+        if let error = payload["error"] {
+            if let message = error["message"]?.stringValue { return message }
+            if let text = error.stringValue { return text }
+        }
+        return payload["message"]?.stringValue ?? payload["detail"]?.stringValue
+    }
+
+    private static func shape(of value: JSONValue) -> String {
+        switch value {
+        case .object(let members): return "object {" + members.prefix(4).map(\.key).joined(separator: ", ") + "}"
+        case .array(let items): return "array of \(items.count)"
+        case .string: return "string"
+        case .number: return "number"
+        case .bool: return "boolean"
+        case .null: return "null"
+        }
+    }
+}
