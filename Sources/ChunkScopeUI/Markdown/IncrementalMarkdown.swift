@@ -2,14 +2,33 @@
 // message's complete lines and, each frame, renders only the lines completed since the last
 // frame plus the still-incomplete last line, so the cost per frame is proportional to what
 // arrived, not to the message length.
+//
+// A very long last line (a model streaming one huge paragraph) is itself rendered in pieces: a
+// checkpoint keeps the wrapper and inline-markup state up to a word boundary well behind the end,
+// and each frame styles and wraps only the text after it. Markup decisions before the checkpoint
+// are frozen (an opener whose closer arrives later stays literal until the line completes, when
+// the whole line is rendered exactly).
 
 /// Incremental markdown rendering of one growing text.
 final class IncrementalMarkdown {
+    /// Tail lines shorter than this are simply re-rendered each frame.
+    static let checkpointThreshold = 2048
+    /// How far behind the end of the tail line the checkpoint stays (room for late closers).
+    static let checkpointLag = 512
+
+    private struct Checkpoint {
+        var lineStart: Int
+        var bytes: Int
+        var wrapper: TextWrapper
+        var styler: InlineStyler
+    }
+
     private var width = -1
     private var consumed = 0
     private var fingerprint: [UInt8] = []
     private var rows: [StyledLine] = []
     private var state = MarkdownBlockState()
+    private var checkpoint: Checkpoint?
     private let role: StyleRole
 
     /// A cache for text drawn in `role` (`.text` for content; other roles recolour plain text).
@@ -26,19 +45,68 @@ final class IncrementalMarkdown {
             rows = []
             state = MarkdownBlockState()
             fingerprint = []
+            checkpoint = nil
         }
         let start = utf8.index(utf8.startIndex, offsetBy: consumed)
         if let newline = utf8[start...].lastIndex(of: 0x0A) {
             let complete = String(text[start..<newline])
-            rows += renderLines(complete, state: &state)
+            rows += recolour(renderLines(complete, state: &state))
             consumed = utf8.distance(from: utf8.startIndex, to: newline) + 1
             let end = utf8.index(after: newline)
             fingerprint = Array(utf8[utf8.index(end, offsetBy: -min(consumed, 32))..<end])
+            checkpoint = nil
         }
         // The tail (possibly empty: text ending in a line break has an empty last line).
         let tailStart = utf8.index(utf8.startIndex, offsetBy: consumed)
+        let tailBytes = utf8.count - consumed
+        if tailBytes >= IncrementalMarkdown.checkpointThreshold,
+           let tail = paragraphTail(text, from: tailStart, bytes: tailBytes) {
+            return rows + recolour(tail)
+        }
         var tailState = state
-        return rows + renderLines(String(text[tailStart...]), state: &tailState)
+        return rows + recolour(renderLines(String(text[tailStart...]), state: &tailState))
+    }
+
+    /// Renders a long plain-paragraph tail line from the checkpoint; nil when the line is not prose.
+    private func paragraphTail(_ text: String, from tailStart: String.Index, bytes: Int) -> [StyledLine]? {
+        let utf8 = text.utf8
+        if checkpoint == nil || checkpoint!.lineStart != consumed {
+            let head = StyledLine.cells(String(text[tailStart...].prefix(16)), role: .text)
+            let texts = head.map { $0.role == .escape ? "\u{FFFF}" : $0.text }
+            guard MarkdownRenderer.isPlainParagraph(texts, state: state) else { return nil }
+            checkpoint = Checkpoint(lineStart: consumed, bytes: 0, wrapper: TextWrapper(width: max(4, width)), styler: InlineStyler())
+        }
+        var point = checkpoint!
+        // Advance the checkpoint to a word boundary (a space before an ASCII letter or digit,
+        // never inside a grapheme) at least `checkpointLag` bytes behind the end.
+        let target = bytes - IncrementalMarkdown.checkpointLag
+        if target > point.bytes {
+            var split: Int?
+            var index = utf8.index(tailStart, offsetBy: target)
+            let floor = utf8.index(tailStart, offsetBy: point.bytes)
+            while index > floor {
+                let previous = utf8.index(before: index)
+                if utf8[previous] == 0x20, isWordStart(utf8[index]) { split = utf8.distance(from: tailStart, to: index); break }
+                index = previous
+            }
+            if let split {
+                let from = utf8.index(tailStart, offsetBy: point.bytes)
+                let to = utf8.index(tailStart, offsetBy: split)
+                let cells = StyledLine.cells(String(text[from..<to]), role: .text)
+                point.wrapper.append(contentsOf: point.styler.style(cells, base: .text, baseAttributes: []))
+                point.bytes = split
+                checkpoint = point
+            }
+        }
+        var wrapper = point.wrapper
+        var styler = point.styler
+        let rest = StyledLine.cells(String(text[utf8.index(tailStart, offsetBy: point.bytes)...]), role: .text)
+        wrapper.append(contentsOf: styler.style(rest, base: .text, baseAttributes: []))
+        return wrapper.finished().map { StyledLine(cells: $0) }
+    }
+
+    private func isWordStart(_ byte: UInt8) -> Bool {
+        (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
     }
 
     private func prefixMatches(_ utf8: String.UTF8View) -> Bool {
@@ -56,10 +124,14 @@ final class IncrementalMarkdown {
             out += MarkdownRenderer.renderLine(cells[lineStart..<i], state: &state, width: width)
             lineStart = i + 1
         }
-        if role != .text {
-            for r in out.indices {
-                for c in out[r].cells.indices where out[r].cells[c].role == .text { out[r].cells[c].role = role }
-            }
+        return out
+    }
+
+    private func recolour(_ lines: [StyledLine]) -> [StyledLine] {
+        guard role != .text else { return lines }
+        var out = lines
+        for r in out.indices {
+            for c in out[r].cells.indices where out[r].cells[c].role == .text { out[r].cells[c].role = role }
         }
         return out
     }

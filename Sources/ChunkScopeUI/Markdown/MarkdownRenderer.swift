@@ -142,16 +142,53 @@ public enum MarkdownRenderer {
 
     /// Applies inline markup (`**`, `*`, `_`, `` ` ``, backslash escapes) to cells, removing the markers.
     public static func inline(_ cells: ArraySlice<Cell>, base: StyleRole, baseAttributes: CellAttributes) -> [Cell] {
+        var state = InlineStyler()
+        return state.style(Array(cells), base: base, baseAttributes: baseAttributes)
+    }
+
+    /// Whether the line is plain prose (no block markup at its start), given its first cells.
+    static func isPlainParagraph(_ texts: [String], state: MarkdownBlockState) -> Bool {
+        guard state.fence == nil, let first = texts.first else { return false }
+        if first == " " || first == "#" || first == ">" || first == "`" || first == "~" { return false }
+        if listMarker(texts) != nil { return false }
+        let compact = texts.prefix(8).filter { $0 != " " }
+        if let f = compact.first, ["-", "*", "_"].contains(f), compact.allSatisfy({ $0 == f }) { return false }
+        return true
+    }
+}
+
+/// Inline markup state, carried across calls so a long line can be styled in pieces. Linear time:
+/// the closers that follow each position are found by one backward pass, not by rescanning.
+struct InlineStyler: Sendable, Hashable {
+    var bold = false
+    var italic = false
+    var code = false
+    var italicMarker = ""
+
+    /// Styles `items` (one piece of a line, continuing from the state), removing markers.
+    /// Openers only count when a closer follows within `items`.
+    mutating func style(_ items: [Cell], base: StyleRole, baseAttributes: CellAttributes) -> [Cell] {
         var out: [Cell] = []
-        out.reserveCapacity(cells.count)
-        let items = Array(cells)
-        var bold = false, italic = false, code = false
-        var italicMarker = ""
-        var i = 0
-        func text(_ k: Int) -> String { k >= 0 && k < items.count && items[k].role != .escape ? items[k].text : (k < 0 || k >= items.count ? " " : "\u{FFFF}") }
+        out.reserveCapacity(items.count)
+        let n = items.count
+        func text(_ k: Int) -> String { k < 0 || k >= n ? " " : (items[k].role == .escape ? "\u{FFFF}" : items[k].text) }
         func isSpace(_ s: String) -> Bool { s == " " }
         func isWordChar(_ s: String) -> Bool { s.first.map { $0.isLetter || $0.isNumber } ?? false }
-        while i < items.count {
+        // Last index of a possible closer for each marker (a marker preceded by a non-space).
+        var lastDouble: [String: Int] = [:], lastSingle: [String: Int] = [:]
+        var lastBacktick = -1
+        var k = n - 1
+        while k >= 0 {
+            let t = text(k)
+            if t == "`", lastBacktick < 0 { lastBacktick = k }
+            if t == "*" || t == "_" {
+                if lastSingle[t] == nil, k > 0, !isSpace(text(k - 1)) { lastSingle[t] = k }
+                if lastDouble[t] == nil, k + 1 < n, text(k + 1) == t, k > 0, !isSpace(text(k - 1)) { lastDouble[t] = k }
+            }
+            k -= 1
+        }
+        var i = 0
+        while i < n {
             var cell = items[i]
             if cell.role == .escape { out.append(cell); i += 1; continue }
             let t = cell.text
@@ -163,7 +200,7 @@ public enum MarkdownRenderer {
                 i += 1
                 continue
             }
-            if t == "\\", i + 1 < items.count, "*_`\\#[]-".contains(text(i + 1)) {
+            if t == "\\", i + 1 < n, "*_`\\#[]-".contains(text(i + 1)) {
                 var next = items[i + 1]
                 next.role = base
                 next.attributes = baseAttributes.union(bold ? [.bold] : []).union(italic ? [.italic] : [])
@@ -171,14 +208,14 @@ public enum MarkdownRenderer {
                 i += 2
                 continue
             }
-            if t == "`", items[(i + 1)...].contains(where: { $0.text == "`" && $0.role != .escape }) {
+            if t == "`", lastBacktick > i {
                 code = true
                 i += 1
                 continue
             }
-            if (t == "*" || t == "_"), text(i + 1) == t {
+            if t == "*" || t == "_", text(i + 1) == t {
                 let before = text(i - 1), after = text(i + 2)
-                if !bold, !isSpace(after), !(t == "_" && isWordChar(before)), hasCloser(items, from: i + 2, marker: t + t) {
+                if !bold, !isSpace(after), !(t == "_" && isWordChar(before)), (lastDouble[t] ?? -1) > i + 2 {
                     bold = true; i += 2; continue
                 }
                 if bold, !isSpace(before), !(t == "_" && isWordChar(after)) {
@@ -186,7 +223,7 @@ public enum MarkdownRenderer {
                 }
             } else if t == "*" || t == "_" {
                 let before = text(i - 1), after = text(i + 1)
-                if !italic, !isSpace(after), !isWordChar(before), hasCloser(items, from: i + 1, marker: t) {
+                if !italic, !isSpace(after), !isWordChar(before), (lastSingle[t] ?? -1) > i + 1 {
                     italic = true; italicMarker = t; i += 1; continue
                 }
                 if italic, t == italicMarker, !isSpace(before), !isWordChar(after) {
@@ -199,18 +236,5 @@ public enum MarkdownRenderer {
             i += 1
         }
         return out
-    }
-
-    /// Whether a closing `marker` follows on the line (so a lone `*` stays literal).
-    static func hasCloser(_ items: [Cell], from start: Int, marker: String) -> Bool {
-        let m = Array(marker).map(String.init)
-        var k = start + 1
-        while k + m.count <= items.count {
-            var match = true
-            for (j, part) in m.enumerated() where items[k + j].text != part || items[k + j].role == .escape { match = false; break }
-            if match, items[k - 1].text != " " { return true }
-            k += 1
-        }
-        return false
     }
 }

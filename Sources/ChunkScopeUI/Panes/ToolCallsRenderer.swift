@@ -106,7 +106,17 @@ public final class ToolCallsRenderer {
         if call.arguments.isEmpty {
             return [StyledLine(call.status == .assembling ? "  (no arguments yet)" : "  (no arguments)", role: .dim)]
         }
-        var rows = JSONPrettyPrinter.lines(call.arguments, width: width - 1).map { StyledLine(cells: [Cell()] + $0.cells) }
+        // The incremental tree from core when it has one; the tolerant text printer otherwise
+        // (invalid JSON, or a snapshot built without the tree).
+        let pretty: [StyledLine]
+        if case .invalid = call.partial.status {
+            pretty = JSONPrettyPrinter.lines(call.arguments, width: width - 1)
+        } else if let tree = PartialJSONRenderer.lines(call.partial, width: width - 1) {
+            pretty = tree
+        } else {
+            pretty = JSONPrettyPrinter.lines(call.arguments, width: width - 1)
+        }
+        var rows = pretty.map { StyledLine(cells: [Cell()] + $0.cells) }
         if call.status == .assembling, live { TranscriptRenderer.appendCursor(to: &rows, width: width) }
         return rows
     }

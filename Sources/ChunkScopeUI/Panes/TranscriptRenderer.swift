@@ -48,7 +48,10 @@ public final class TranscriptRenderer {
             }
             var rows = TranscriptRenderer.userRows(turn.prompt, width: textWidth)
             if let reply = turn.reply {
-                rows += assistantRows(reply, model: turn.model ?? model, width: textWidth, reasoningOpen: view.reasoningOpen, live: false)
+                // The turn that just finished streaming reuses its incremental caches (only the text
+                // since the last frame is rendered); older turns render whole, exactly once per width.
+                let reuse = turn.id == liveTurnID
+                rows += assistantRows(reply, model: turn.model ?? model, width: textWidth, reasoningOpen: view.reasoningOpen, live: reuse)
             }
             finished[key] = rows
             blocks.append(rows)
@@ -178,6 +181,10 @@ public final class TranscriptRenderer {
                 let why = reason == "length" ? "cut off at the token limit" : "stopped by the content filter"
                 rows.append(StyledLine("… \(why) (finish_reason: \(reason))", role: .warning))
             }
+        }
+        // In-band error payloads (`{"error": …}` mid-stream) are the provider's own failure report.
+        for finding in snapshot.diagnostics.lazy.filter({ $0.code == LintCode.errorPayload.rawValue }).prefix(3) {
+            rows += TextWrapper.wrap(StyledLine.cells("✗ provider error: " + finding.message, role: .error, attributes: [.bold]), width: width).map { StyledLine(cells: $0) }
         }
         for note in snapshot.notes {
             rows += TextWrapper.wrap(StyledLine.cells("· " + note, role: .dim), width: width).map { StyledLine(cells: $0) }

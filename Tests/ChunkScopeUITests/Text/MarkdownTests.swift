@@ -66,3 +66,30 @@ struct MarkdownTests {
         #expect(cache.render("other", width: 30) == render("other", width: 30))
     }
 }
+
+@Suite("Markdown — long streaming paragraphs")
+struct LongParagraphTests {
+    @Test("a huge paragraph streamed word by word renders exactly like the whole text")
+    func hugeParagraph() {
+        var words: [String] = []
+        for i in 0..<3000 { words.append(i % 50 == 7 ? "**bold \(i)**" : (i % 97 == 3 ? "日本語\(i)" : "w\(i)")) }
+        let full = words.joined(separator: " ")
+        let cache = IncrementalMarkdown()
+        var text = ""
+        for (i, word) in words.enumerated() {
+            text += (i == 0 ? "" : " ") + word
+            if i % 150 == 0 || i == words.count - 1 {
+                #expect(cache.render(text, width: 37) == MarkdownRenderer.render(text, width: 37), "at word \(i)")
+            }
+        }
+        #expect(text == full)
+    }
+
+    @Test("many unmatched markers stay linear and literal")
+    func unmatchedMarkers() {
+        let text = String(repeating: "a _b *c `d ", count: 5000)
+        let lines = MarkdownRenderer.render(text, width: 80)
+        #expect(lines.count > 100)
+        #expect(lines.allSatisfy { line in line.cells.allSatisfy { !$0.attributes.contains(.italic) } })
+    }
+}
