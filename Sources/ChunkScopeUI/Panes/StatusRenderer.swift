@@ -48,7 +48,7 @@ public enum StatusRenderer {
         }
         x = grid.write(state.session.model, x: x, y: rect.y, maxX: maxX, role: .status)
         x = grid.write(" · ", x: x, y: rect.y, maxX: maxX, role: .status)
-        let badge = badge(for: live)
+        let badge: (text: String, role: StyleRole) = live == nil && state.conversation.hasPendingTurn ? ("◌ sending", .warning) : badge(for: live)
         x = grid.write(badge.text, x: x, y: rect.y, maxX: maxX, role: badge.role == .dim ? .status : badge.role, attributes: [.bold])
         if case .failed(let failure)? = live?.state, state.message == nil {
             x = grid.write(": " + failure.message, x: x, y: rect.y, maxX: maxX, role: .error)
