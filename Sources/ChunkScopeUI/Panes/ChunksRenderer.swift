@@ -13,7 +13,6 @@ public final class ChunksRenderer {
     public struct Measure: Sendable, Hashable {
         public var rows: [Int]
         public var tableY: Int
-        public var top: Int
         public var viewportHeight: Int
         public var contentHeight: Int
     }
@@ -43,7 +42,7 @@ public final class ChunksRenderer {
         let inner = PaneChrome.drawBox(into: &grid, rect: rect, title: "Chunks", details: details, focused: focused,
                                        bottomLabel: !following ? ("End to follow", .dim) : nil)
         grid.fill(inner)
-        var measure = Measure(rows: [], tableY: inner.y + 1, top: 0, viewportHeight: 0, contentHeight: 0)
+        var measure = Measure(rows: [], tableY: inner.y + 1, viewportHeight: 0, contentHeight: 0)
         guard inner.width > 4, inner.height > 1 else { return measure }
         if view.showHeaders {
             let lines = ChunksRenderer.headerLines(snapshot, width: inner.width - 1)
@@ -92,7 +91,7 @@ public final class ChunksRenderer {
                 grid.draw(line, x: inner.x + 1, y: inner.y + 1 + i, width: inner.width - 1)
             }
         }
-        measure = Measure(rows: indices, tableY: inner.y + 1, top: indices.first ?? 0, viewportHeight: viewport, contentHeight: total)
+        measure = Measure(rows: indices, tableY: inner.y + 1, viewportHeight: viewport, contentHeight: total)
         PaneChrome.drawScrollbar(into: &grid, box: Rect(x: rect.x, y: rect.y, width: rect.width, height: tableHeight + 2),
                                  contentHeight: total, viewportHeight: viewport, offset: top, focused: focused)
         if expanded, let selected = view.selected, selected < events.count {

@@ -12,7 +12,6 @@ public final class ToolCallsRenderer {
     }
 
     private struct Card {
-        var argumentsBytes: Int
         var call: ToolCallState
         var width: Int
         var rows: [StyledLine]
@@ -22,11 +21,6 @@ public final class ToolCallsRenderer {
 
     /// Creates a renderer with empty caches.
     public init() {}
-
-    /// The number of tool calls in a snapshot (all choices).
-    public static func callCount(_ snapshot: SessionSnapshot?) -> Int {
-        snapshot?.choices.reduce(0) { $0 + $1.toolCalls.count } ?? 0
-    }
 
     /// Draws the cards; returns the content and viewport heights and the offset drawn.
     @discardableResult
@@ -46,7 +40,7 @@ public final class ToolCallsRenderer {
                     rows += card.rows
                 } else {
                     let built = ToolCallsRenderer.cardRows(call, width: width, live: streaming)
-                    cards[key] = Card(argumentsBytes: call.arguments.utf8.count, call: call, width: width, rows: built)
+                    cards[key] = Card(call: call, width: width, rows: built)
                     rows += built
                 }
             }

@@ -57,7 +57,6 @@ public final class ScreenRenderer {
             let m = chunks.render(shown, view: state.chunks, focused: panesFocused && state.focus == .chunks, into: &grid, in: rect)
             report.chunkRows = m.rows
             report.chunkTableY = m.tableY
-            report.chunkTop = m.top
             report.contentHeights[.chunks] = m.contentHeight
             report.viewportHeights[.chunks] = m.viewportHeight
         }

@@ -190,7 +190,7 @@ extension DashboardState {
         case .press(let button) where button == 1:
             message = nil
             if pane == .tabs {
-                if let tab = TabStripRenderer.tab(atColumn: mouse.x - (rects[.tabs]?.x ?? 0), focus: focus) { focus = tab }
+                if let tab = TabStripRenderer.tab(atColumn: mouse.x - (rects[.tabs]?.x ?? 0)) { focus = tab }
                 return []
             }
             focus = pane

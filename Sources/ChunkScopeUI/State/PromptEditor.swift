@@ -25,8 +25,6 @@ public struct PromptEditor: Sendable, Hashable {
     public var text: String { String(characters) }
     /// True when there is no text.
     public var isEmpty: Bool { characters.isEmpty }
-    /// The number of logical lines (at least 1).
-    public var lineCount: Int { characters.reduce(1) { $1 == "\n" ? $0 + 1 : $0 } }
 
     /// Inserts typed or pasted text at the cursor. CRLF/CR become LF, tabs 4 spaces; other control
     /// characters, escape sequences and bidi controls are dropped (a paste cannot smuggle them in).

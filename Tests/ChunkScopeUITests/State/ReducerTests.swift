@@ -1,3 +1,4 @@
+import Foundation
 import ChunkScopeCore
 import Testing
 @testable import ChunkScopeUI
@@ -130,6 +131,20 @@ struct ReducerTests {
         s.absorb(report)
         _ = s.handle(.mouse(MouseEvent(.wheelUp, x: 3, y: 3)), live: nil)
         #expect(s.transcript.scroll == ScrollState(offset: 77, follow: false))
+    }
+
+    @Test("compact layout: clicking a tab shows that pane")
+    func tabs() {
+        var s = DashboardState(size: TerminalSize(width: 50, height: 16), session: Fixtures.session)
+        let screen = ScreenRenderer()
+        s.absorb(screen.render(state: s, live: nil).report)
+        let strip = screen.render(state: s, live: nil).grid.textRows[0]
+        let column = DisplayWidth.of(strip.components(separatedBy: "Chunks")[0]) + 1
+        _ = s.handle(.mouse(MouseEvent(.press(button: 1), x: column, y: 0)), live: nil)
+        #expect(s.focus == .chunks)
+        s.absorb(screen.render(state: s, live: nil).report)
+        #expect(s.frame.rects[.chunks] != nil)
+        #expect(s.frame.rects[.transcript] == nil)
     }
 
     @Test("mouse click on an inspector row selects it; a second click expands it")
