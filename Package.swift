@@ -55,6 +55,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ], swiftSettings: strict),
         .executableTarget(name: "chunkscope-bench", dependencies: ["ChunkScopeCore"], swiftSettings: strict),
+        .executableTarget(name: "chunkscope-bench-ui", dependencies: ["ChunkScopeCore", "ChunkScopeUI"], swiftSettings: strict),
         .testTarget(
             name: "ChunkScopeCoreTests",
             dependencies: ["ChunkScopeCore", .product(name: "PropertyBased", package: "swift-property-based")],
