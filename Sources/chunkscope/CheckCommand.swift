@@ -14,11 +14,15 @@ struct CheckCommand: ParsableCommand {
             prints exactly one JSON object: choices (index, content, reasoning, refusal, tool_calls, \
             finish_reason), usage (as sent), diagnostics (code, severity, event, message) and events.
 
+            FILE may also be a ChunkScope capture (from `chunkscope record` or the dashboard): its \
+            body bytes are fed with their recorded timing, its response status and transport \
+            failure count, and --expect-usage is implied when the recorded request asked for usage.
+
             Exit status: 0 when no finding is an error, 1 when one is, 2 when the input is \
             unusable (missing or unreadable file, a directory, empty, binary, or no SSE line at all).
             """)
 
-    @Argument(help: "A recorded SSE response body (.sse).")
+    @Argument(help: "A recorded SSE response body (.sse) or a ChunkScope capture.")
     var file: String
 
     @Flag(help: "Print one JSON object instead of the readable summary.")
@@ -33,10 +37,21 @@ struct CheckCommand: ParsableCommand {
         case .success(let contents): bytes = contents
         case .failure(let problem): Self.fail("\(file): \(problem.reason)")
         }
-        if let reason = CheckReport.unusableReason(for: bytes) {
-            Self.fail("\(file): not an SSE stream: \(reason)")
+        let report: CheckReport
+        if CaptureFormat.isCapture(bytes) {
+            let capture: Capture
+            do {
+                capture = try CaptureReader.read(bytes)
+            } catch {
+                Self.fail("\(file): not a readable capture: \(error)")
+            }
+            report = capture.report(options: PipelineOptions(includeUsageRequested: expectUsage || capture.requestedUsage))
+        } else {
+            if let reason = CheckReport.unusableReason(for: bytes) {
+                Self.fail("\(file): not an SSE stream: \(reason)")
+            }
+            report = CheckReport.check(body: bytes, options: PipelineOptions(includeUsageRequested: expectUsage))
         }
-        let report = CheckReport.check(body: bytes, options: PipelineOptions(includeUsageRequested: expectUsage))
         if json {
             print(report.json())
         } else {
