@@ -197,7 +197,7 @@ public struct StreamAccumulator: Sendable {
             if !warnedNoIndex {
                 warnedNoIndex = true
                 diagnostics.raise(.toolCallWithoutIndex, event: event,
-                                  "choice \(choices[c].index): tool call without a usable index; assembled by id / order")
+                                  "choice \(choices[c].index): tool call without index; assembled by id / order")
             }
             t = toolPositionWithoutIndex(call, c, event, &diagnostics)
             mergeRecovered(call, c, t)
