@@ -38,8 +38,8 @@ public struct StreamAccumulator: Sendable {
 
     /// Folds one chunk; `event` is its inspector sequence number (for findings).
     public mutating func apply(_ chunk: ChatCompletionChunk, event: Int, diagnostics: inout DiagnosticLog) {
-        for choice in chunk.choices {
-            apply(choice, event: event, diagnostics: &diagnostics)
+        for i in chunk.choices.indices {   // indices, not `for choice in`: no per-choice copy
+            apply(chunk.choices[i], event: event, diagnostics: &diagnostics)
         }
         if let usage = chunk.usage {
             self.usage = usage
@@ -147,7 +147,7 @@ public struct StreamAccumulator: Sendable {
             applyReasoning(delta, c, event, &diagnostics)
         }
         if let calls = delta.toolCalls {
-            for call in calls { applyToolCall(call, c, event, &diagnostics) }
+            for i in calls.indices { applyToolCall(calls[i], c, event, &diagnostics) }
         }
         if let reason = choice.finishReason, !reason.isEmpty {
             choices[c].finishReason = reason

@@ -50,12 +50,12 @@ public struct StreamLinter: Sendable {
                 created = value
             }
         }
-        for choice in chunk.choices {
-            if choice.index == nil && !reportedChoiceIndex {
+        for i in chunk.choices.indices {
+            if chunk.choices[i].index == nil && !reportedChoiceIndex {
                 reportedChoiceIndex = true
                 diagnostics.raise(.choiceWithoutIndex, event: event, "choice without index; treated as index 0")
             }
-            if let reason = choice.finishReason, !Self.knownFinishReasons.contains(reason) {
+            if let reason = chunk.choices[i].finishReason, !Self.knownFinishReasons.contains(reason) {
                 diagnostics.raise(.unknownFinishReason, event: event, "unknown finish_reason \"\(reason)\"")
             }
         }

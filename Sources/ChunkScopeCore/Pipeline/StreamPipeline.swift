@@ -281,12 +281,11 @@ public struct StreamPipeline: Sendable {
     }
 
     private mutating func recordOutput(_ chunk: ChatCompletionChunk, at nanos: UInt64) {
-        for choice in chunk.choices {
-            let d = choice.delta
-            var bytes = (d.content?.utf8.count ?? 0) + (d.refusal?.utf8.count ?? 0)
-            bytes += max(d.reasoningContent?.utf8.count ?? 0, d.reasoning?.utf8.count ?? 0)
-            if let calls = d.toolCalls {
-                for call in calls { bytes += call.arguments?.utf8.count ?? 0 }
+        for i in chunk.choices.indices {   // field reads through indices: no per-choice copy
+            var bytes = (chunk.choices[i].delta.content?.utf8.count ?? 0) + (chunk.choices[i].delta.refusal?.utf8.count ?? 0)
+            bytes += max(chunk.choices[i].delta.reasoningContent?.utf8.count ?? 0, chunk.choices[i].delta.reasoning?.utf8.count ?? 0)
+            if let calls = chunk.choices[i].delta.toolCalls {
+                for k in calls.indices { bytes += calls[k].arguments?.utf8.count ?? 0 }
             }
             metrics.recordOutput(utf8Bytes: bytes, at: nanos)
         }
