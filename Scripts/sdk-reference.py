@@ -223,6 +223,9 @@ def random_stream(rng) -> bytes:
                         entry["function"]["name"] = ""
                     if k == 1 and rng.random() < 0.1:
                         entry["id"] = f"call_{index}_{call}"
+                    if k == 2 and rng.random() < 0.3:  # explicit nulls (LiteLLM style)
+                        entry["id"] = None
+                        entry["function"]["name"] = None
                     deltas.append({"tool_calls": [entry]})
         finish = rng.choice(["stop", "length", "tool_calls", None, "stop"])
         per_choice.append((index, deltas, finish))
@@ -235,9 +238,15 @@ def random_stream(rng) -> bytes:
     order.insert(0, 0)
     positions = [0] * n
     usage_every = rng.random() < 0.2
+    repeat_role = rng.random() < 0.3  # OpenRouter / Ollama send the role on every delta
     for i in order:
-        delta = queues[i][positions[i]]
+        delta = dict(queues[i][positions[i]])
         positions[i] += 1
+        if repeat_role:
+            delta["role"] = "assistant"
+        if rng.random() < 0.05:  # an empty-choices chunk in the middle
+            chunks.append({"id": "chatcmpl-fuzz", "object": "chat.completion.chunk", "created": 1, "model": "m",
+                           "choices": [], "usage": None})
         choice = {"index": i, "delta": delta, "finish_reason": None}
         if rng.random() < 0.15:
             choice["logprobs"] = {"content": [{"token": "t", "logprob": -0.5, "bytes": [116], "top_logprobs": []}], "refusal": None}
