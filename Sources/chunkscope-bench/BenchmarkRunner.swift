@@ -61,15 +61,20 @@ struct BenchmarkRunner {
             }
         }
         if options.flatness {
-            print("\nflatness (text stream, \(Workload.pipeline.title)): cost per chunk as the stream grows")
+            print("\nflatness (text stream): CPU ns per chunk as the stream grows")
+            print("  \(pad("chunks", 9))  \(pad(Workload.pipeline.title, 40))  \(Workload.pipelineNoRows.title)")
             for count in [10_000, 100_000, 1_000_000] {
                 var generator = StreamGenerator()
                 let bytes = generator.stream(.text, chunkCount: count)
                 let buffers = split(bytes)
-                let runs = count >= 1_000_000 ? max(1, options.runs / 2) : options.runs
-                let measurement = measure(.pipeline, kind: .text, buffers: buffers, byteCount: bytes.count, runs: runs)
-                report.flatness.append(measurement)
-                print("  \(pad(String(count), 9)) chunks: \(String(format: "%7.1f", measurement.nanosPerChunk)) ns/chunk  (\(format(rate: measurement.chunksPerSecond)) chunks/s; wall \(format(rate: Double(measurement.chunks) / measurement.wallBest))/s)")
+                let runs = count >= 1_000_000 ? max(2, options.runs / 2) : options.runs
+                var cells: [String] = []
+                for workload in [Workload.pipeline, .pipelineNoRows] {
+                    let measurement = measure(workload, kind: .text, buffers: buffers, byteCount: bytes.count, runs: runs)
+                    report.flatness.append(measurement)
+                    cells.append("\(String(format: "%7.1f", measurement.nanosPerChunk)) ns (\(format(rate: measurement.chunksPerSecond))/s)")
+                }
+                print("  \(pad(String(count), 9))  \(pad(cells[0], 40))  \(cells[1])")
             }
         }
         return report
