@@ -1,7 +1,82 @@
 import ArgumentParser
+import Foundation
+import MockProvider
 
-// Placeholder owned by the helper that builds `chunkscope mock-server`; replaced by the real command.
+/// `chunkscope mock-server`: runs the built-in OpenAI-compatible mock provider standalone.
 struct MockServerCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "mock-server")
-    func run() async throws { throw ValidationError("`chunkscope mock-server` is not built yet") }
+    static let configuration = CommandConfiguration(
+        commandName: "mock-server",
+        abstract: "Run the built-in OpenAI-compatible mock provider (for ChunkScope or any other client).",
+        discussion: """
+            Serves POST /v1/chat/completions (stream true and false) and GET /v1/models. The model name \
+            picks the scenario; body fields mock_chunks, mock_tps, mock_retry_after, mock_fail_times, \
+            mock_stall_seconds, mock_bytes (or X-Mock-* headers) tune it.
+
+            Examples:
+              chunkscope mock-server --port 8080
+              chunkscope --base-url http://127.0.0.1:8080/v1 --model mock-tools
+              curl -N http://127.0.0.1:8080/v1/chat/completions -d '{"model":"mock-echo","stream":true,"messages":[{"role":"user","content":"hi"}]}'
+              OPENAI_BASE_URL=http://127.0.0.1:8080/v1 OPENAI_API_KEY=x python my_client.py
+
+            Scenarios:
+            \(MockScenario.allCases.map { "  \($0.rawValue.padding(toLength: 22, withPad: " ", startingAt: 0))\($0.summary)" }.joined(separator: "\n"))
+            """)
+
+    @Option(help: "Port to listen on (0 picks a free one).")
+    var port: Int = 8080
+
+    @Option(help: "Address to listen on. Keep the default loopback unless you know you want others to reach it.")
+    var host: String = "127.0.0.1"
+
+    @Option(help: "Tokens per second for chat scenarios (0 = as fast as possible; default: each scenario's own pace, ~40).")
+    var tps: Double?
+
+    @Option(help: "Random variation of each gap between chunks, 0…1.")
+    var jitter: Double = 0.35
+
+    func run() async throws {
+        let pacing = MockPacing(tokensPerSecond: tps, jitter: jitter)
+        let server: MockServer
+        do {
+            server = try await MockServer.start(host: host, port: port, pacing: pacing)
+        } catch {
+            throw ValidationError("could not listen on \(host):\(port): \(error)")
+        }
+        Console.out("ChunkScope mock provider listening on \(server.baseURL)")
+        Console.out("Models: \(MockScenario.allCases.map(\.rawValue).joined(separator: ", "))")
+        Console.out("Press Ctrl-C to stop.")
+        await waitForInterrupt()
+        await server.shutdown()
+    }
+
+    /// Suspends until SIGINT or SIGTERM.
+    private func waitForInterrupt() async {
+        signal(SIGINT, SIG_IGN)
+        signal(SIGTERM, SIG_IGN)
+        var sources: [any DispatchSourceSignal] = []
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let once = ResumeOnce(continuation)
+            for number in [SIGINT, SIGTERM] {
+                let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+                source.setEventHandler { once.resume() }
+                source.resume()
+                sources.append(source)
+            }
+        }
+        sources.forEach { $0.cancel() }
+    }
+}
+
+/// Resumes a continuation at most once, from whichever signal arrives first.
+private final class ResumeOnce: @unchecked Sendable {
+    private let lock = NSLock()
+    private var continuation: CheckedContinuation<Void, Never>?
+    init(_ continuation: CheckedContinuation<Void, Never>) { self.continuation = continuation }
+    func resume() {
+        lock.lock()
+        let pending = continuation
+        continuation = nil
+        lock.unlock()
+        pending?.resume()
+    }
 }

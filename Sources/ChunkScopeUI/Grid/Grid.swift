@@ -28,6 +28,8 @@ public enum StyleRole: String, Sendable, Hashable, CaseIterable {
     case text, dim, accent, title, border, borderFocused, status, statusKey
     case user, assistant, reasoning, refusal, code, codeBlock, heading, link
     case good, warning, error, selection, escape, sparkline
+    /// A search hit (inspector `/` search) and the prompt editor's cursor cell.
+    case match, cursor
     case jsonKey, jsonString, jsonNumber, jsonLiteral, jsonPunctuation
 }
 

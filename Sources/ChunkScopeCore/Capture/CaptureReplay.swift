@@ -1,0 +1,61 @@
+/// How fast a capture is replayed.
+public enum ReplaySpeed: Sendable, Equatable {
+    /// Original timing divided by the factor (1 = real time, 2 = twice as fast).
+    case factor(Double)
+    /// No waiting at all.
+    case max
+
+    /// Parses `1`, `2.5`, `0.5x` or `max`.
+    public init?(_ text: String) {
+        let lower = text.lowercased()
+        if lower == "max" {
+            self = .max
+            return
+        }
+        let number = lower.hasSuffix("x") ? String(lower.dropLast()) : lower
+        guard let factor = Double(number), factor > 0, factor.isFinite else { return nil }
+        self = .factor(factor)
+    }
+}
+
+/// Plays a capture back as an `AsyncStream<StreamInput>` with its original timing, so the session
+/// actor (and the dashboard) cannot tell it from a live transfer.
+public enum CaptureReplay {
+    /// The inputs of `capture`, each delivered at its recorded offset scaled by `speed`.
+    /// Cancelling the consuming task stops the replay.
+    public static func stream(_ capture: Capture, speed: ReplaySpeed = .factor(1)) -> AsyncStream<StreamInput> {
+        deliver(capture, speed: speed) { $0.input }
+    }
+
+    /// Like `stream`, but each input comes with its recorded offset, so a consumer can report the
+    /// original timings whatever the playback speed.
+    public static func timedStream(_ capture: Capture, speed: ReplaySpeed = .factor(1)) -> AsyncStream<Capture.TimedInput> {
+        deliver(capture, speed: speed) { $0 }
+    }
+
+    private static func deliver<Element: Sendable>(_ capture: Capture, speed: ReplaySpeed,
+                                                   _ transform: @escaping @Sendable (Capture.TimedInput) -> Element) -> AsyncStream<Element> {
+        let (stream, continuation) = AsyncStream<Element>.makeStream(bufferingPolicy: .unbounded)
+        let task = Task {
+            let clock = ContinuousClock()
+            let start = clock.now
+            for timed in capture.inputs {
+                if case .factor(let factor) = speed {
+                    let target = start + .nanoseconds(Int64(Double(timed.offset) / factor))
+                    if target > clock.now {
+                        do {
+                            try await Task.sleep(until: target, clock: clock)
+                        } catch {
+                            break
+                        }
+                    }
+                }
+                if Task.isCancelled { break }
+                continuation.yield(transform(timed))
+            }
+            continuation.finish()
+        }
+        continuation.onTermination = { _ in task.cancel() }
+        return stream
+    }
+}

@@ -1,0 +1,334 @@
+import CCurl
+import ChunkScopeCore
+import Foundation
+
+/// One transfer's state. `run()` executes on the transfer's own thread; `cancel()` may be called from
+/// any thread and wakes the multi poll at once. Everything except the lock-guarded fields is only
+/// touched on the transfer thread (libcurl calls the callbacks there too).
+final class CurlTransfer: @unchecked Sendable {
+    private let request: ChatRequest
+    private let options: TransportOptions
+    private let continuation: AsyncStream<StreamInput>.Continuation
+    private let secrets: [Secret]
+
+    private let lock = NSLock()
+    private var cancelRequested = false
+    private var finished = false
+    private var wakeableMulti: UnsafeMutableRawPointer?
+
+    private var masker: SecretMasker
+    private var response = AttemptResponse()
+    private var retriesUsed = 0
+    private var lastActivity: UInt64 = 0
+    private var totalBodyBytes = 0
+
+    /// The longest error body kept for the message (the bytes are still all forwarded).
+    private static let errorBodyLimit = 1 << 20
+
+    init(request: ChatRequest, options: TransportOptions, continuation: AsyncStream<StreamInput>.Continuation) {
+        self.request = request
+        self.options = options
+        self.continuation = continuation
+        self.secrets = request.secrets
+        self.masker = SecretMasker(secrets: request.secrets)
+    }
+
+    // MARK: Cross-thread control
+
+    func cancel() {
+        lock.lock()
+        defer { lock.unlock() }
+        cancelRequested = true
+        if let multi = wakeableMulti { curl_multi_wakeup(multi) }
+    }
+
+    var isCancelled: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return cancelRequested
+    }
+
+    var isFinished: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return finished
+    }
+
+    // MARK: The transfer thread
+
+    func run() {
+        continuation.yield(.request(request.summary()))
+        guard let multi = curl_multi_init() else {
+            finish(with: StreamFailure(.transport, "libcurl could not create a transfer"))
+            return
+        }
+        lock.lock()
+        wakeableMulti = multi
+        lock.unlock()
+        var failure: StreamFailure?
+        while true {
+            switch performAttempt(multi) {
+            case .done(let outcome):
+                failure = outcome
+            case .retry(let delay, let reason):
+                retriesUsed += 1
+                let wait = delay < 1 ? String(format: "%.1f s", delay) : "\(Int(delay.rounded())) s"
+                continuation.yield(.note("\(reason); retrying in \(wait) (retry \(retriesUsed) of \(options.maxRetries))"))
+                if waitInterruptibly(multi, seconds: delay) { continue }
+                failure = cancelledFailure()
+            }
+            break
+        }
+        lock.lock()
+        wakeableMulti = nil
+        lock.unlock()
+        curl_multi_cleanup(multi)
+        finish(with: failure)
+    }
+
+    private func finish(with failure: StreamFailure?) {
+        forward(masker.finish())
+        if let failure { continuation.yield(.failed(failure)) }
+        lock.lock()
+        finished = true
+        lock.unlock()
+        continuation.finish()
+    }
+
+    private enum AttemptOutcome {
+        case done(StreamFailure?)
+        case retry(delay: Double, reason: String)
+    }
+
+    private func performAttempt(_ multi: UnsafeMutableRawPointer) -> AttemptOutcome {
+        response = AttemptResponse()
+        guard let easy = curl_easy_init() else { return .done(StreamFailure(.transport, "libcurl could not create a handle")) }
+        let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(cs_error_buffer_size()))
+        errorBuffer.initialize(repeating: 0, count: Int(cs_error_buffer_size()))
+        var headerList: UnsafeMutablePointer<curl_slist>?
+        for header in request.wireHeaders() {
+            headerList = curl_slist_append(headerList, "\(header.name): \(header.value)")
+        }
+        defer {
+            curl_easy_cleanup(easy)
+            curl_slist_free_all(headerList)
+            errorBuffer.deallocate()
+        }
+        configure(easy, headers: headerList, errorBuffer: errorBuffer)
+        curl_multi_add_handle(multi, easy)
+        defer { curl_multi_remove_handle(multi, easy) }
+
+        lastActivity = DispatchTime.now().uptimeNanoseconds
+        var connected = false
+        var result: CURLcode?
+        while result == nil {
+            var running: Int32 = 0
+            let code = curl_multi_perform(multi, &running)
+            if code != CURLM_OK {
+                return .done(StreamFailure(.transport, "libcurl: \(String(cString: curl_multi_strerror(code)))"))
+            }
+            var queued: Int32 = 0
+            while let message = curl_multi_info_read(multi, &queued) {
+                if cs_multi_msg_is_done(message) != 0 { result = cs_multi_msg_result(message) }
+            }
+            if result != nil { break }
+            if isCancelled { return .done(cancelledFailure()) }
+            let now = DispatchTime.now().uptimeNanoseconds
+            if !connected {
+                var connectTime = 0.0
+                cs_easy_getinfo_double(easy, CURLINFO_CONNECT_TIME, &connectTime)
+                if connectTime > 0 {
+                    connected = true
+                    lastActivity = max(lastActivity, now)
+                }
+            }
+            var waitMs: Int32 = 100
+            if connected {
+                let idleNanos = UInt64(options.idleTimeout * 1e9)
+                let elapsed = now &- lastActivity
+                if elapsed >= idleNanos { return .done(stalledFailure()) }
+                waitMs = Int32(min(1000, (idleNanos - elapsed) / 1_000_000 + 1))
+            }
+            curl_multi_poll(multi, nil, 0, waitMs, nil)
+        }
+        return outcome(of: result ?? CURLE_OK, errorBuffer: String(cString: errorBuffer))
+    }
+
+    private func configure(_ easy: UnsafeMutableRawPointer, headers: UnsafeMutablePointer<curl_slist>?, errorBuffer: UnsafeMutablePointer<CChar>) {
+        let context = Unmanaged.passUnretained(self).toOpaque()
+        cs_easy_setopt_string(easy, CURLOPT_URL, request.url)
+        cs_easy_setopt_long(easy, CURLOPT_POST, 1)
+        cs_easy_setopt_string(easy, CURLOPT_COPYPOSTFIELDS, request.body())
+        cs_easy_setopt_slist(easy, CURLOPT_HTTPHEADER, headers)
+        cs_easy_setopt_long(easy, CURLOPT_NOSIGNAL, 1)
+        cs_easy_setopt_long(easy, CURLOPT_CONNECTTIMEOUT_MS, max(1, Int(options.connectTimeout * 1000)))
+        cs_easy_setopt_long(easy, CURLOPT_TCP_KEEPALIVE, 1)
+        cs_easy_setopt_long(easy, CURLOPT_TCP_NODELAY, 1)
+        cs_easy_setopt_long(easy, CURLOPT_FOLLOWLOCATION, 0)
+        cs_easy_setopt_pointer(easy, CURLOPT_ERRORBUFFER, errorBuffer)
+        cs_easy_setopt_pointer(easy, CURLOPT_WRITEDATA, context)
+        cs_easy_setopt_callback(easy, CURLOPT_WRITEFUNCTION) { pointer, size, count, userdata in
+            let transfer = Unmanaged<CurlTransfer>.fromOpaque(userdata!).takeUnretainedValue()
+            return transfer.receiveBody(UnsafeRawBufferPointer(start: pointer, count: size * count))
+        }
+        cs_easy_setopt_pointer(easy, CURLOPT_HEADERDATA, context)
+        cs_easy_setopt_callback(easy, CURLOPT_HEADERFUNCTION) { pointer, size, count, userdata in
+            let transfer = Unmanaged<CurlTransfer>.fromOpaque(userdata!).takeUnretainedValue()
+            transfer.receiveHeaderLine(UnsafeRawBufferPointer(start: pointer, count: size * count))
+            return size * count
+        }
+    }
+
+    // MARK: Callbacks (transfer thread)
+
+    /// Copies the bytes out (the pointer is only valid during the call) and forwards them.
+    private func receiveBody(_ buffer: UnsafeRawBufferPointer) -> Int {
+        if isCancelled { return 0 }
+        lastActivity = DispatchTime.now().uptimeNanoseconds
+        guard !buffer.isEmpty else { return 0 }
+        let bytes = [UInt8](buffer)
+        if !(200..<300).contains(response.status), response.errorBody.count < Self.errorBodyLimit {
+            response.errorBody.append(contentsOf: bytes.prefix(Self.errorBodyLimit - response.errorBody.count))
+        }
+        if !response.heldForRetry {
+            forward(masker.feed(bytes))
+        }
+        return buffer.count
+    }
+
+    /// Yields body bytes (already masked) to the stream.
+    private func forward(_ bytes: [UInt8]) {
+        guard !bytes.isEmpty else { return }
+        continuation.yield(.bytes(bytes))
+        totalBodyBytes += bytes.count
+    }
+
+    private func receiveHeaderLine(_ buffer: UnsafeRawBufferPointer) {
+        lastActivity = DispatchTime.now().uptimeNanoseconds
+        var end = buffer.count
+        while end > 0, buffer[end - 1] == 0x0A || buffer[end - 1] == 0x0D { end -= 1 }
+        let line = String(decoding: UnsafeRawBufferPointer(rebasing: buffer[..<end]), as: UTF8.self)
+        if line.hasPrefix("HTTP/") {
+            response = AttemptResponse()
+            let parts = line.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true)
+            if parts.count >= 2, let status = Int(parts[1]) { response.status = status }
+            if parts.count == 3 { response.reason = String(parts[2]) }
+        } else if line.isEmpty {
+            guard response.status >= 200 else { return }
+            let head = ResponseHead(status: response.status, headers: response.headers.map(Redaction.redactResponseHeader))
+            response.head = head
+            if shouldRetry(head) {
+                response.heldForRetry = true
+            } else {
+                continuation.yield(.response(head))
+            }
+        } else if let colon = line.firstIndex(of: ":") {
+            let name = String(line[..<colon])
+            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            response.headers.append(HTTPHeader(name, value))
+        }
+    }
+
+    // MARK: Outcomes
+
+    private func shouldRetry(_ head: ResponseHead) -> Bool {
+        guard head.status == 429 || head.status == 503, retriesUsed < options.maxRetries else { return false }
+        return retryDelay(head) <= options.maxRetryDelay
+    }
+
+    private func retryDelay(_ head: ResponseHead) -> Double {
+        RetryAfter.delay(from: head) ?? options.initialBackoff * pow(2, Double(retriesUsed))
+    }
+
+    private func outcome(of code: CURLcode, errorBuffer: String) -> AttemptOutcome {
+        if isCancelled { return .done(cancelledFailure()) }
+        let status = response.status
+        if let head = response.head, response.heldForRetry {
+            let reason = httpMessage(for: head)
+            return .retry(delay: retryDelay(head), reason: reason)
+        }
+        if let head = response.head, !(200..<300).contains(status) {
+            var message = httpMessage(for: head)
+            if code != CURLE_OK { message += " (then: \(curlDetail(code, errorBuffer)))" }
+            return .done(StreamFailure(.httpStatus, message))
+        }
+        if code == CURLE_OK { return .done(nil) }
+        return .done(curlFailure(code, errorBuffer: errorBuffer))
+    }
+
+    private func httpMessage(for head: ResponseHead) -> String {
+        HTTPErrorDescription.message(status: head.status, reason: response.reason, contentType: head.value(of: "content-type"),
+                                     body: response.errorBody, secrets: secrets)
+    }
+
+    private func curlFailure(_ code: CURLcode, errorBuffer: String) -> StreamFailure {
+        let detail = curlDetail(code, errorBuffer)
+        let target = hostDescription()
+        let kept = totalBodyBytes > 0 ? "; kept the \(totalBodyBytes) bytes received" : ""
+        switch code {
+        case CURLE_COULDNT_CONNECT:
+            return StreamFailure(.connect, redact("Could not connect to \(target) (\(detail))"))
+        case CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY:
+            return StreamFailure(.connect, redact("Could not resolve \(target) (\(detail))"))
+        case CURLE_OPERATION_TIMEDOUT:
+            return StreamFailure(.timeout, redact("Could not connect to \(target) within \(seconds(options.connectTimeout)) (connect timeout; \(detail))"))
+        case CURLE_PARTIAL_FILE, CURLE_RECV_ERROR, CURLE_GOT_NOTHING, CURLE_HTTP2, CURLE_HTTP2_STREAM:
+            if response.head == nil {
+                return StreamFailure(.transport, redact("\(target) closed the connection before answering (\(detail))"))
+            }
+            return StreamFailure(.transport, redact("The connection closed mid-stream after \(totalBodyBytes) body bytes (\(detail))\(kept)"))
+        case CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CACERT_BADFILE:
+            return StreamFailure(.connect, redact("TLS with \(target) failed (\(detail))"))
+        default:
+            return StreamFailure(.transport, redact("Transfer from \(target) failed (\(detail))\(kept)"))
+        }
+    }
+
+    private func curlDetail(_ code: CURLcode, _ errorBuffer: String) -> String {
+        errorBuffer.isEmpty ? String(cString: curl_easy_strerror(code)) : errorBuffer
+    }
+
+    private func stalledFailure() -> StreamFailure {
+        let kept = totalBodyBytes > 0 ? "; kept the \(totalBodyBytes) bytes received" : ""
+        let phase = response.head == nil ? "waiting for the response headers" : "mid-stream"
+        return StreamFailure(.stalled, "No data for \(seconds(options.idleTimeout)) \(phase) (idle timeout)\(kept)")
+    }
+
+    private func cancelledFailure() -> StreamFailure {
+        StreamFailure(.cancelled, totalBodyBytes > 0 ? "Cancelled; kept the \(totalBodyBytes) bytes received" : "Cancelled before any body byte")
+    }
+
+    private func hostDescription() -> String {
+        guard let url = URL(string: request.url), let host = url.host else { return redact(request.url) }
+        return url.port.map { "\(host):\($0)" } ?? host
+    }
+
+    private func redact(_ text: String) -> String {
+        Redaction.redactText(text, secrets: secrets)
+    }
+
+    private func seconds(_ value: Double) -> String {
+        value.rounded() == value ? "\(Int(value)) s" : String(format: "%.1f s", value)
+    }
+
+    /// Waits `seconds` on the multi handle (no transfers attached), returning false when cancelled.
+    private func waitInterruptibly(_ multi: UnsafeMutableRawPointer, seconds: Double) -> Bool {
+        let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(max(0, seconds) * 1e9)
+        while true {
+            if isCancelled { return false }
+            let now = DispatchTime.now().uptimeNanoseconds
+            if now >= deadline { return true }
+            curl_multi_poll(multi, nil, 0, Int32(min(1000, (deadline - now) / 1_000_000 + 1)), nil)
+        }
+    }
+}
+
+/// What one attempt has seen of the response so far (transfer thread only).
+private struct AttemptResponse {
+    var status = 0
+    var reason: String?
+    var headers: [HTTPHeader] = []
+    var head: ResponseHead?
+    var heldForRetry = false
+    var errorBody: [UInt8] = []
+}

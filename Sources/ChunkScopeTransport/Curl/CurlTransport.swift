@@ -1,0 +1,49 @@
+import CCurl
+import ChunkScopeCore
+import Foundation
+
+/// Starts streaming chat-completion transfers. Each transfer runs libcurl's multi interface on its
+/// own `Thread` (never on the cooperative pool) and reports through an `AsyncStream<StreamInput>`.
+public enum CurlTransport {
+    /// Starts `request` now. The stream yields `.request`, then `.response` when the headers are
+    /// complete, `.bytes` as they arrive, `.note`s for retries, and at most one `.failed`; it ends
+    /// when the transfer is over. Cancel with the handle, or by cancelling the consuming task.
+    public static func start(_ request: ChatRequest, options: TransportOptions = TransportOptions())
+        -> (inputs: AsyncStream<StreamInput>, handle: TransferHandle)
+    {
+        CurlGlobal.ensureInitialized()
+        let (stream, continuation) = AsyncStream<StreamInput>.makeStream(bufferingPolicy: .unbounded)
+        let transfer = CurlTransfer(request: request, options: options, continuation: continuation)
+        continuation.onTermination = { termination in
+            if case .cancelled = termination { transfer.cancel() }
+        }
+        let thread = Thread { transfer.run() }
+        thread.name = "chunkscope-curl"
+        thread.start()
+        return (stream, TransferHandle(transfer: transfer))
+    }
+}
+
+/// Controls one running transfer.
+public struct TransferHandle: Sendable {
+    let transfer: CurlTransfer
+
+    /// Aborts the transfer promptly (well under 100 ms); the stream then ends with
+    /// `.failed(.cancelled)` and everything that arrived before stays. Safe to call repeatedly.
+    public func cancel() {
+        transfer.cancel()
+    }
+
+    /// True once the transfer thread has finished and released its connection.
+    public var isFinished: Bool { transfer.isFinished }
+}
+
+/// Calls `curl_global_init` exactly once, before any transfer thread starts.
+enum CurlGlobal {
+    private static let initialized: Bool = cs_global_init_default() == CURLE_OK
+
+    /// Initialises libcurl on first use.
+    static func ensureInitialized() {
+        precondition(initialized, "curl_global_init failed")
+    }
+}

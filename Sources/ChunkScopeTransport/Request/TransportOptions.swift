@@ -1,0 +1,23 @@
+/// How a transfer behaves: timeouts and retries.
+public struct TransportOptions: Sendable, Equatable {
+    /// Seconds allowed to establish the connection (TCP + TLS).
+    public var connectTimeout: Double
+    /// Seconds allowed without receiving any byte (headers or body) once the request is sent.
+    public var idleTimeout: Double
+    /// How many times to retry a 429 or 503 that arrives before any body byte (0 = never).
+    public var maxRetries: Int
+    /// The longest wait before a retry; a longer `retry-after` ends the stream instead.
+    public var maxRetryDelay: Double
+    /// The first backoff when the server gives no `retry-after` (doubles each retry).
+    public var initialBackoff: Double
+
+    /// Creates options; by default 10 s connect, 120 s idle, no retries.
+    public init(connectTimeout: Double = 10, idleTimeout: Double = 120, maxRetries: Int = 0,
+                maxRetryDelay: Double = 30, initialBackoff: Double = 1) {
+        self.connectTimeout = connectTimeout
+        self.idleTimeout = idleTimeout
+        self.maxRetries = maxRetries
+        self.maxRetryDelay = maxRetryDelay
+        self.initialBackoff = initialBackoff
+    }
+}

@@ -1,0 +1,42 @@
+/// The regions of the screen that `Layout` places.
+public enum PaneID: String, Sendable, Hashable, CaseIterable {
+    case transcript, toolCalls, chunks, usage, prompt, status
+    /// The key-help overlay (drawn over the panes).
+    case help
+    /// The one-row pane switcher shown in the compact layout instead of the side panes.
+    case tabs
+    /// The whole-screen "terminal too small" message.
+    case tooSmall
+
+    /// The panes Tab cycles through, in order.
+    public static let focusOrder: [PaneID] = [.transcript, .toolCalls, .chunks, .usage, .prompt]
+
+    /// The title drawn on the pane's border.
+    public var title: String {
+        switch self {
+        case .transcript: "Transcript"
+        case .toolCalls: "Tool calls"
+        case .chunks: "Chunks"
+        case .usage: "Usage"
+        case .prompt: "Prompt"
+        case .status: "Status"
+        case .help: "Keys"
+        case .tabs: "Tabs"
+        case .tooSmall: "Too small"
+        }
+    }
+}
+
+/// The terminal size in cells.
+public struct TerminalSize: Sendable, Hashable, CustomStringConvertible {
+    public var width: Int
+    public var height: Int
+
+    /// Creates a size (negative values become 0).
+    public init(width: Int, height: Int) {
+        self.width = max(0, width)
+        self.height = max(0, height)
+    }
+
+    public var description: String { "\(width)x\(height)" }
+}

@@ -1,0 +1,70 @@
+// How it fits: the whole UI state as one value, changed only by `handle(_:live:)` (the pure
+// reducer, in DashboardState+Reduce.swift), which returns Effects for the app to perform.
+// The app loop: key → state.handle → run effects → screen.render(state…) → state.absorb(report).
+
+import ChunkScopeCore
+
+/// Everything the dashboard remembers between frames that is not stream data.
+public struct DashboardState: Sendable {
+    /// The terminal size (updated by `.resize` events).
+    public var size: TerminalSize
+    /// The focused pane (one of `PaneID.focusOrder`).
+    public var focus: PaneID = .prompt
+    /// The pane shown full screen, if any.
+    public var zoomed: PaneID?
+    /// Whether the key-help overlay is open.
+    public var showHelp = false
+    /// Scroll offset of the help overlay.
+    public var helpOffset = 0
+    public var transcript = TranscriptViewState()
+    public var toolCalls = ScrollState(offset: 0, follow: true)
+    public var chunks = ChunksViewState()
+    public var usage = ScrollState(offset: 0, follow: false)
+    public var editor = PromptEditor()
+    public var conversation = Conversation()
+    /// Profile, model and prices for the status line and cost.
+    public var session: SessionInfo
+    public var keymap: Keymap = .standard
+    /// A one-line message for the status line (cleared by the next key).
+    public var message: String?
+    /// Set by the first Ctrl-C; a second one quits.
+    public var quitArmed = false
+    /// What the last frame measured (see `absorb(_:)`).
+    public private(set) var frame = FrameReport()
+
+    /// Creates the initial state.
+    public init(size: TerminalSize, session: SessionInfo) {
+        self.size = size
+        self.session = session
+    }
+
+    /// Stores what the renderer measured, so scrolling and clicks use the frame on screen.
+    public mutating func absorb(_ report: FrameReport) {
+        frame = report
+    }
+
+    /// The layout options this state implies.
+    public var layoutOptions: LayoutOptions {
+        LayoutOptions(focus: focus, zoomed: zoomed, showHelp: showHelp,
+                      promptLines: PromptRenderer.visualLineCount(editor, boxWidth: size.width))
+    }
+
+    /// The scroll state of a scrollable pane.
+    func scrollState(_ pane: PaneID) -> ScrollState? {
+        switch pane {
+        case .transcript: transcript.scroll
+        case .toolCalls: toolCalls
+        case .usage: usage
+        default: nil
+        }
+    }
+
+    mutating func setScrollState(_ pane: PaneID, _ value: ScrollState) {
+        switch pane {
+        case .transcript: transcript.scroll = value
+        case .toolCalls: toolCalls = value
+        case .usage: usage = value
+        default: break
+        }
+    }
+}

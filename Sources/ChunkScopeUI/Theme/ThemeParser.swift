@@ -1,0 +1,136 @@
+// How it fits: `--theme NAME|PATH` ends here. The format (documented in Docs/ui-pure.md):
+//
+//   # comment
+//   name = solarized            (optional; defaults to the file name)
+//   inherits = dark             (optional; a built-in theme or another loaded name)
+//   title = #ffffff bold        role = FOREGROUND [on BACKGROUND] [bold|dim|italic|underline|reverse]…
+//   codeBlock = default on 236
+//
+// Colours: `default`, the 16 names (`red`, `bright-blue`…), palette indices 0–255, `#rrggbb`.
+// Every error names the file and line.
+
+/// A theme file problem, with where it is.
+public struct ThemeParseError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var message: String
+
+    /// Creates an error.
+    public init(file: String, line: Int, message: String) {
+        self.file = file
+        self.line = line
+        self.message = message
+    }
+
+    public var description: String { "\(file):\(line): \(message)" }
+}
+
+/// Parses the theme text format.
+public enum ThemeParser {
+    /// Parses theme text. `file` names the source in errors; `resolve` finds an inherited theme by
+    /// name (built-in themes are always available).
+    public static func parse(_ text: String, file: String, resolve: (String) -> Theme? = { _ in nil }) throws(ThemeParseError) -> Theme {
+        var name = file.split(separator: "/").last.map { String($0) } ?? file
+        if name.hasSuffix(".theme") { name.removeLast(6) }
+        var styles: [StyleRole: RoleStyle] = [:]
+        var sawRole = false
+        for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let lineNumber = offset + 1
+            var line = Substring(rawLine)
+            if let hash = line.indices.first(where: { line[$0] == "#" && !isColourHash(line, at: $0) }) { line = line[..<hash] }
+            let trimmed = line.trimmingCharacters(in: " \t\r")
+            if trimmed.isEmpty { continue }
+            guard let eq = trimmed.firstIndex(of: "=") else {
+                throw ThemeParseError(file: file, line: lineNumber, message: "expected `key = value`, got `\(trimmed)`")
+            }
+            let key = String(trimmed[..<eq]).trimmingCharacters(in: " \t")
+            let value = String(trimmed[trimmed.index(after: eq)...]).trimmingCharacters(in: " \t")
+            switch key {
+            case "name":
+                guard !value.isEmpty else { throw ThemeParseError(file: file, line: lineNumber, message: "empty theme name") }
+                name = value
+            case "inherits":
+                if sawRole {
+                    throw ThemeParseError(file: file, line: lineNumber, message: "`inherits` must come before any role")
+                }
+                guard let base = resolve(value) ?? BuiltInThemes.theme(named: value) else {
+                    throw ThemeParseError(file: file, line: lineNumber, message: "unknown theme `\(value)` to inherit from (built-in: \(BuiltInThemes.names.joined(separator: ", ")))")
+                }
+                styles = base.styles
+            default:
+                guard let role = StyleRole(rawValue: key) else {
+                    throw ThemeParseError(file: file, line: lineNumber, message: "unknown role `\(key)` (roles: \(StyleRole.allCases.map(\.rawValue).joined(separator: ", ")))")
+                }
+                sawRole = true
+                do {
+                    styles[role] = try parseStyle(value)
+                } catch let message {
+                    throw ThemeParseError(file: file, line: lineNumber, message: "\(key): \(message.text)")
+                }
+            }
+        }
+        return Theme(name: name, styles: styles)
+    }
+
+    struct StyleError: Error { var text: String }
+
+    /// Parses `FOREGROUND [on BACKGROUND] [attributes…]`.
+    static func parseStyle(_ value: String) throws(StyleError) -> RoleStyle {
+        let words = value.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        guard let first = words.first else { throw StyleError(text: "missing colour") }
+        var style = RoleStyle()
+        guard let fg = ThemeColor(parsing: first) else { throw StyleError(text: "bad colour `\(first)` (use default, a name like bright-blue, 0-255, or #rrggbb)") }
+        style.foreground = fg
+        var i = 1
+        if i < words.count, words[i] == "on" {
+            guard i + 1 < words.count else { throw StyleError(text: "`on` needs a background colour") }
+            guard let bg = ThemeColor(parsing: words[i + 1]) else { throw StyleError(text: "bad background colour `\(words[i + 1])`") }
+            style.background = bg
+            i += 2
+        }
+        while i < words.count {
+            switch words[i] {
+            case "bold": style.attributes.insert(.bold)
+            case "dim": style.attributes.insert(.dim)
+            case "italic": style.attributes.insert(.italic)
+            case "underline": style.attributes.insert(.underline)
+            case "reverse": style.attributes.insert(.reverse)
+            default: throw StyleError(text: "unknown attribute `\(words[i])` (bold, dim, italic, underline, reverse)")
+            }
+            i += 1
+        }
+        return style
+    }
+
+    /// A `#` that starts a colour (`#rrggbb`, or a malformed one to report) rather than a comment:
+    /// comments start with `#` followed by a space, another `#`, or the end of the line.
+    static func isColourHash(_ line: Substring, at index: Substring.Index) -> Bool {
+        let next = line.index(after: index)
+        guard next < line.endIndex else { return false }
+        return line[next].isHexDigit
+    }
+
+    /// The canonical text of a theme (round-trips through `parse`).
+    public static func format(_ theme: Theme) -> String {
+        var out = "name = \(theme.name)\n"
+        for role in StyleRole.allCases {
+            guard let style = theme.styles[role] else { continue }
+            var line = "\(role.rawValue) = \(style.foreground)"
+            if style.background != .default { line += " on \(style.background)" }
+            let names: [(CellAttributes, String)] = [(.bold, "bold"), (.dim, "dim"), (.italic, "italic"), (.underline, "underline"), (.reverse, "reverse")]
+            for (attribute, word) in names where style.attributes.contains(attribute) { line += " " + word }
+            out += line + "\n"
+        }
+        return out
+    }
+}
+
+extension StringProtocol {
+    func trimmingCharacters(in set: String) -> String {
+        var start = startIndex
+        var end = endIndex
+        while start < end, set.contains(self[start]) { start = index(after: start) }
+        while end > start, set.contains(self[index(before: end)]) { end = index(before: end) }
+        return String(self[start..<end])
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+
+/// What the mock needs from a chat-completions request body and headers.
+struct MockRequest: Sendable {
+    /// One message's role and plain text (array content parts are joined).
+    struct Message: Sendable {
+        var role: String
+        var text: String
+    }
+
+    /// One tool the client offered: its name and top-level parameter names with JSON types.
+    struct Tool: Sendable {
+        var name: String
+        var parameters: [(name: String, type: String)]
+    }
+
+    var model: String
+    var messages: [Message]
+    var stream: Bool
+    var includeUsage: Bool
+    var n: Int?
+    var tools: [Tool]
+    /// Mock knobs: body fields `mock_*` or headers `X-Mock-*` (e.g. `mock_chunks`, `mock_tps`).
+    var knobs: [String: Double]
+
+    /// Parses a request body; throws a message suitable for a 400 error.
+    init(body: [UInt8], headers: [(String, String)]) throws(MockRequestError) {
+        guard !body.isEmpty else { throw MockRequestError("The request body is empty; expected a JSON object.") }
+        let parsed: Any
+        do {
+            parsed = try JSONSerialization.jsonObject(with: Data(body))
+        } catch {
+            throw MockRequestError("We could not parse the JSON body of your request. (HINT: This likely means you aren't using your HTTP library correctly. The OpenAI API expects a JSON payload.)")
+        }
+        guard let object = parsed as? [String: Any] else { throw MockRequestError("The request body must be a JSON object.") }
+        guard let model = object["model"] as? String, !model.isEmpty else {
+            throw MockRequestError("you must provide a model parameter", param: "model")
+        }
+        guard let rawMessages = object["messages"] as? [[String: Any]], !rawMessages.isEmpty else {
+            throw MockRequestError("'messages' must be a non-empty array", param: "messages")
+        }
+        self.model = model
+        self.messages = rawMessages.map { raw in
+            let role = raw["role"] as? String ?? "user"
+            if let text = raw["content"] as? String { return Message(role: role, text: text) }
+            if let parts = raw["content"] as? [[String: Any]] {
+                return Message(role: role, text: parts.compactMap { $0["text"] as? String }.joined(separator: "\n"))
+            }
+            return Message(role: role, text: "")
+        }
+        self.stream = object["stream"] as? Bool ?? false
+        self.includeUsage = ((object["stream_options"] as? [String: Any])?["include_usage"] as? Bool) ?? false
+        self.n = (object["n"] as? NSNumber)?.intValue
+        if let n, !(1...8).contains(n) { throw MockRequestError("n must be between 1 and 8 for the mock provider", param: "n") }
+        self.tools = (object["tools"] as? [[String: Any]] ?? []).compactMap { tool in
+            guard let function = tool["function"] as? [String: Any], let name = function["name"] as? String else { return nil }
+            let properties = ((function["parameters"] as? [String: Any])?["properties"] as? [String: Any]) ?? [:]
+            let parameters = properties.keys.sorted().map { key in
+                (name: key, type: ((properties[key] as? [String: Any])?["type"] as? String) ?? "string")
+            }
+            return Tool(name: name, parameters: parameters)
+        }
+        var knobs: [String: Double] = [:]
+        for (key, value) in object where key.hasPrefix("mock_") {
+            if let number = value as? NSNumber { knobs[String(key.dropFirst(5))] = number.doubleValue }
+            if let text = value as? String, let number = Double(text) { knobs[String(key.dropFirst(5))] = number }
+        }
+        for (name, value) in headers where name.lowercased().hasPrefix("x-mock-") {
+            let key = name.lowercased().dropFirst(7).replacingOccurrences(of: "-", with: "_")
+            if let number = Double(value.trimmingCharacters(in: .whitespaces)) { knobs[key] = number }
+        }
+        self.knobs = knobs
+    }
+
+    /// The text of the last user message (or of the last message when there is no user message).
+    var lastUserText: String {
+        (messages.last(where: { $0.role == "user" }) ?? messages.last)?.text ?? ""
+    }
+
+    /// A knob as a positive integer, or `fallback`.
+    func count(_ name: String, default fallback: Int) -> Int {
+        guard let value = knobs[name], value >= 0, value < 1e9 else { return fallback }
+        return Int(value)
+    }
+}
+
+/// A request the mock rejects with HTTP 400, in OpenAI's error shape.
+struct MockRequestError: Error, Sendable {
+    var message: String
+    var param: String?
+    init(_ message: String, param: String? = nil) {
+        self.message = message
+        self.param = param
+    }
+}
