@@ -40,6 +40,17 @@ struct SSEDecoderPropertyTests {
         }
     }
 
+    @Test("Arbitrary bytes (biased to line ends, colons and UTF-8 lead bytes): never a crash, any split agrees")
+    func arbitraryBytes() async {
+        let interesting: [UInt8] = [0x0A, 0x0D, 0x3A, 0x20, 0x64, 0x61, 0x74, 0x00, 0xEF, 0xBB, 0xBF, 0xC3, 0xA9, 0xF0, 0x9F, 0xFF]
+        let byte = Gen.int(in: 0...31).map { pick in pick < interesting.count ? interesting[pick] : UInt8(truncatingIfNeeded: pick &* 37) }
+        await propertyCheck(count: 300, input: byte.array(of: 0...200), Self.pieceSizes) { stream, sizes in
+            let whole = SSESplitVerifier.events(stream, pieceSizes: [], maxLineBytes: 16)
+            #expect(SSESplitVerifier.events(stream, pieceSizes: sizes, maxLineBytes: 16) == whole)
+            #expect(SSESplitVerifier.events(stream, pieceSizes: [1], maxLineBytes: 16) == whole)
+        }
+    }
+
     @Test("Every message's data is exactly what its data lines said")
     func dataLinesRoundTrip() async {
         let texts = ["", "x", "{\"k\":\"v\"}", "a b", "😀", ":colon", "[DONE]"]
