@@ -53,9 +53,10 @@ struct ConnectionOptions: ParsableArguments {
                                    toolsPath: tools, params: parsed, connectTimeout: connectTimeout, idleTimeout: idleTimeout)
     }
 
-    /// Loads the config, combines it with the environment and these flags.
-    func resolve(environment: [String: String] = ProcessInfo.processInfo.environment) throws(ConfigError) -> ResolvedProfile {
-        try ConfigLoader.resolve(try overrides(), environment: environment, path: config)
+    /// Loads the config, combines it with the environment and these flags (on its own thread, as
+    /// an `api_key_cmd` may take a while).
+    func resolve(environment: [String: String] = ProcessInfo.processInfo.environment) async throws(ConfigError) -> ResolvedProfile {
+        try await ConfigLoader.resolveOffPool(try overrides(), environment: environment, path: config)
     }
 
     /// The transport options for `profile` with this command line's retry count.
