@@ -109,6 +109,8 @@ final class CurlTransfer: @unchecked Sendable {
         for header in request.wireHeaders() {
             headerList = curl_slist_append(headerList, "\(header.name): \(header.value)")
         }
+        // No `Expect: 100-continue` for large bodies: many servers never answer it (a 1 s stall).
+        headerList = curl_slist_append(headerList, "Expect:")
         defer {
             curl_easy_cleanup(easy)
             curl_slist_free_all(headerList)
