@@ -143,3 +143,18 @@ extension TransportTests {
         }
     }
 }
+
+extension TransportTests.StreamingTests {
+    @Test("libcurl's proxy environment handling stays on (http_proxy is honoured)")
+    func proxyEnvironment() async throws {
+        let proxy = try await MockFixture.start()
+        setenv("http_proxy", "http://127.0.0.1:\(proxy.server.port)", 1)
+        defer { unsetenv("http_proxy") }
+        let request = ChatRequest(baseURL: "http://provider.invalid/v1", model: "mock-echo",
+                                  messages: [ChatMessage(role: "user", content: "via the proxy")])
+        let result = await TransferProbe.run(request)
+        #expect(result.failure == nil, "\(String(describing: result.failure))")
+        #expect(result.content.contains("> via the proxy"))
+        await proxy.server.shutdown()
+    }
+}
