@@ -55,11 +55,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ], swiftSettings: strict),
         .executableTarget(name: "chunkscope-bench", dependencies: ["ChunkScopeCore"], swiftSettings: strict),
+        .executableTarget(name: "chunkscope-bench-ui", dependencies: ["ChunkScopeCore", "ChunkScopeUI"], swiftSettings: strict),
         .testTarget(
             name: "ChunkScopeCoreTests",
             dependencies: ["ChunkScopeCore", .product(name: "PropertyBased", package: "swift-property-based")],
             swiftSettings: strict),
-        .testTarget(name: "ChunkScopeUITests", dependencies: ["ChunkScopeUI", "ChunkScopeCore", "TerminalBackend"], swiftSettings: strict),
+        .testTarget(
+            name: "ChunkScopeUITests", dependencies: ["ChunkScopeUI", "ChunkScopeCore", "TerminalBackend"],
+            exclude: ["Goldens"], swiftSettings: strict),
         .testTarget(name: "TransportTests", dependencies: ["ChunkScopeTransport", "MockProvider", "ChunkScopeCore"], swiftSettings: strict),
         .testTarget(name: "EndToEndTests", dependencies: ["ChunkScopeCore"], swiftSettings: strict),
     ]

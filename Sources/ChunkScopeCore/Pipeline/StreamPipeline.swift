@@ -9,6 +9,8 @@ public struct StreamPipeline: Sendable {
 
     private var decoder: SSEDecoder
     private var events: [SSEEvent] = []
+    /// Recurring chunk strings (id, model, …) shared across this stream's chunks.
+    private var chunkStrings = ChunkStringTable()
     private var accumulator = StreamAccumulator()
     private var linter = StreamLinter()
     private var diagnostics = DiagnosticLog()
@@ -86,8 +88,8 @@ public struct StreamPipeline: Sendable {
         guard !finished else { return }
         markStart(nanos)
         version &+= 1
-        for event in decoder.finish() { process(event, at: nanos) }
         if let body = plainBody { showPlainBody(body, at: nanos) }
+        for event in decoder.finish() { process(event, at: nanos) }
         finished = true
         let cancelled = state == .cancelled
         var failed = false
@@ -178,6 +180,13 @@ public struct StreamPipeline: Sendable {
 
     private mutating func showPlainBody(_ body: [UInt8], at nanos: UInt64) {
         guard plainBodyBytes > 0 else { return }
+        if CheckReport.unusableReason(for: body) == nil {
+            // An error status with an event-stream body (`data: {"error": …}`): decode it as events.
+            decoder.feed(body, into: &events)
+            for event in events { process(event, at: nanos) }
+            events.removeAll(keepingCapacity: true)
+            return
+        }
         let text = String(decoding: body, as: UTF8.self)
         var summary = "body \(plainBodyBytes)B"
         let isError = !(200...299).contains(response?.status ?? 200)
@@ -229,7 +238,7 @@ public struct StreamPipeline: Sendable {
     }
 
     private mutating func processData(_ message: SSEMessage, at nanos: UInt64) {
-        switch ChunkDecoder.decode(message.data) {
+        switch ChunkDecoder.decode(message.data, strings: &chunkStrings) {
         case .chunk(let chunk):
             chunkCount += 1
             linter.check(chunk, event: sequence, diagnostics: &diagnostics)

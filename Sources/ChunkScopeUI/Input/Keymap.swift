@@ -97,7 +97,6 @@ public struct Keymap: Sendable, Hashable {
         KeyBinding(KeyChord(.escape), .stopStream, "stop the stream · close help/search · leave zoom", .global),
         KeyBinding(KeyChord(.char("c"), .ctrl), .interrupt, "stop the stream; twice quits", .global),
         KeyBinding(KeyChord(.function(1)), .toggleHelp, "show or hide this help", .global),
-        KeyBinding(KeyChord(.char("l"), .ctrl), .nextLint, "jump to the next lint finding", .global),
         // Panes (any focused pane except the prompt)
         KeyBinding(KeyChord(.char("q")), .quit, "quit", .panes),
         KeyBinding(KeyChord(.char("?")), .toggleHelp, "show or hide this help", .panes),

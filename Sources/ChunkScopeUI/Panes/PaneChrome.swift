@@ -61,9 +61,4 @@ public enum PaneChrome {
             grid.put(Cell(text: "┃", role: focused ? .borderFocused : .accent), x: x, y: box.y + 1 + position + i, maxX: box.maxX)
         }
     }
-
-    /// Draws a line of cells clipped to a rect row, filling the rest with blanks of `fill`.
-    static func drawRow(into grid: inout Grid, _ cells: [Cell], x: Int, y: Int, width: Int, fill: StyleRole? = nil) {
-        grid.draw(StyledLine(cells: cells, fill: fill), x: x, y: y, width: width)
-    }
 }

@@ -62,7 +62,7 @@ public enum PromptRenderer {
         grid.write(top == 0 ? prompt : "↑ ", x: inner.x, y: inner.y, maxX: inner.maxX, role: focused ? .accent : .dim, attributes: [.bold])
         if editor.isEmpty {
             grid.write(focused ? "Type a message · Enter sends · Alt-Enter or Ctrl-J new line" : "",
-                       x: inner.x + prompt.count, y: inner.y, maxX: inner.maxX, role: .dim, attributes: [.italic])
+                       x: inner.x + prompt.count + 1, y: inner.y, maxX: inner.maxX, role: .dim, attributes: [.italic])
         }
         for (i, row) in rows.enumerated() where i >= top && i - top < inner.height {
             grid.put(row, x: inner.x + prompt.count, y: inner.y + i - top, maxX: inner.maxX)

@@ -42,12 +42,13 @@ public enum StatusRenderer {
         grid.fill(rect, with: Cell(role: .status))
         let maxX = rect.maxX
         var x = rect.x + 1
-        x = grid.write(state.session.profile, x: x, y: rect.y, maxX: maxX, role: .status, attributes: [.bold])
+        if rect.width >= 60 {
+            x = grid.write(state.session.profile, x: x, y: rect.y, maxX: maxX, role: .status, attributes: [.bold])
+            x = grid.write(" · ", x: x, y: rect.y, maxX: maxX, role: .status)
+        }
+        x = grid.write(state.session.model, x: x, y: rect.y, maxX: maxX, role: .status)
         x = grid.write(" · ", x: x, y: rect.y, maxX: maxX, role: .status)
-        let model = live?.request.flatMap { _ in state.session.model } ?? state.session.model
-        x = grid.write(model, x: x, y: rect.y, maxX: maxX, role: .status)
-        x = grid.write(" · ", x: x, y: rect.y, maxX: maxX, role: .status)
-        let badge = badge(for: live)
+        let badge: (text: String, role: StyleRole) = live == nil && state.conversation.hasPendingTurn ? ("◌ sending", .warning) : badge(for: live)
         x = grid.write(badge.text, x: x, y: rect.y, maxX: maxX, role: badge.role == .dim ? .status : badge.role, attributes: [.bold])
         if case .failed(let failure)? = live?.state, state.message == nil {
             x = grid.write(": " + failure.message, x: x, y: rect.y, maxX: maxX, role: .error)

@@ -7,7 +7,7 @@ public enum TabStripRenderer {
     static let tabs: [(PaneID, String)] = [(.transcript, "Transcript"), (.toolCalls, "Tools"), (.chunks, "Chunks"), (.usage, "Usage")]
 
     /// The pane whose label covers `column` (relative to the strip), if any.
-    public static func tab(atColumn column: Int, focus: PaneID) -> PaneID? {
+    public static func tab(atColumn column: Int) -> PaneID? {
         var x = 1
         for (pane, label) in tabs {
             let width = label.count + 2

@@ -33,7 +33,8 @@ extension DashboardState {
 
     /// Performs an action directly (also used by tests and by the app for menu-less commands).
     public mutating func perform(_ action: UIAction, live: SessionSnapshot?) -> [Effect] {
-        let streaming = DashboardState.isStreaming(live)
+        // A sent turn without a snapshot yet is a stream starting (the request is in flight).
+        let streaming = DashboardState.isStreaming(live) || conversation.hasPendingTurn && live == nil
         switch action {
         case .quit:
             return [.quit]
@@ -189,7 +190,7 @@ extension DashboardState {
         case .press(let button) where button == 1:
             message = nil
             if pane == .tabs {
-                if let tab = TabStripRenderer.tab(atColumn: mouse.x - (rects[.tabs]?.x ?? 0), focus: focus) { focus = tab }
+                if let tab = TabStripRenderer.tab(atColumn: mouse.x - (rects[.tabs]?.x ?? 0)) { focus = tab }
                 return []
             }
             focus = pane

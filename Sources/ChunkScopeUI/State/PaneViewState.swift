@@ -56,8 +56,6 @@ public struct FrameReport: Sendable, Hashable {
     public var chunkRows: [Int] = []
     /// Screen row of the inspector's first table row.
     public var chunkTableY = 0
-    /// The inspector's top row (event-log index) as drawn.
-    public var chunkTop = 0
     /// Where the terminal cursor belongs (the prompt editor's cursor), if visible.
     public var cursor: (x: Int, y: Int)? { cursorX.map { ($0, cursorY) } }
     var cursorX: Int?

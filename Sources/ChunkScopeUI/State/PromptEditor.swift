@@ -25,27 +25,35 @@ public struct PromptEditor: Sendable, Hashable {
     public var text: String { String(characters) }
     /// True when there is no text.
     public var isEmpty: Bool { characters.isEmpty }
-    /// The number of logical lines (at least 1).
-    public var lineCount: Int { characters.reduce(1) { $1 == "\n" ? $0 + 1 : $0 } }
 
     /// Inserts typed or pasted text at the cursor. CRLF/CR become LF, tabs 4 spaces; other control
     /// characters, escape sequences and bidi controls are dropped (a paste cannot smuggle them in).
     public mutating func insert(_ text: String) {
+        enum Skip { case none, escape, csi, string, stringEscape }
         var cleaned: [Character] = []
-        var skipSequence = false
-        var previousWasCR = false
+        var skip = Skip.none
         for c in text {
             let v = c.unicodeScalars.first!.value
-            if skipSequence {
-                // Drop an escape sequence: up to a final byte in @…~ (CSI) or BEL/ST for strings.
-                if (0x40...0x7E).contains(v) || v == 0x07 { skipSequence = false }
+            switch skip {
+            case .none: break
+            case .escape:
+                // ESC [ → CSI; ESC ] P X ^ _ → a string up to BEL/ST; any other: a two-byte sequence.
+                skip = c == "[" ? .csi : ("]PX^_".contains(c) ? .string : .none)
+                continue
+            case .csi:
+                if (0x40...0x7E).contains(v) { skip = .none }
+                continue
+            case .string:
+                if v == 0x07 || v == 0x9C { skip = .none } else if v == 0x1B { skip = .stringEscape }
+                continue
+            case .stringEscape:
+                skip = .none
                 continue
             }
-            if c == "\r\n" || c == "\r" { cleaned.append("\n"); previousWasCR = c == "\r"; continue }
-            if c == "\n" { if !previousWasCR { cleaned.append("\n") }; previousWasCR = false; continue }
-            previousWasCR = false
+            if c == "\r\n" || c == "\r" || c == "\n" { cleaned.append("\n"); continue }
             if c == "\t" { cleaned.append(contentsOf: "    "); continue }
-            if v == 0x1B { skipSequence = true; continue }
+            if v == 0x1B { skip = .escape; continue }
+            if v == 0x9B { skip = .csi; continue }
             if v < 0x20 || v == 0x7F || (0x80..<0xA0).contains(v) || Sanitizer.isDangerousFormat(v) { continue }
             cleaned.append(c)
         }

@@ -92,9 +92,6 @@ public struct TextWrapper: Sendable {
         return out
     }
 
-    /// Rows completed so far, not counting the row still being filled.
-    public var completedRowCount: Int { rows.count }
-
     private mutating func placeCellBreaking(_ cell: Cell) {
         if rowWidth + Int(cell.width) > width, rowWidth > rowStartWidth {
             newRow()

@@ -152,6 +152,10 @@ struct ConfigTests {
             .resolve(ConnectionOverrides(model: "mock-tools"))
         #expect(mockModel.isBuiltInMock)
         #expect(mockModel.model == "mock-tools")
+        let explicitServer = try resolver(["OPENAI_BASE_URL": "http://127.0.0.1:8080/v1"], config: empty)
+            .resolve(ConnectionOverrides(model: "mock-tools"))
+        #expect(!explicitServer.isBuiltInMock, "OPENAI_BASE_URL names a server: a mock-* model goes there")
+        #expect(explicitServer.baseURL == "http://127.0.0.1:8080/v1")
     }
 }
 

@@ -80,6 +80,17 @@ struct StreamPipelineTests {
         #expect(snap.events.first?.summary == "error: Incorrect API key provided")
     }
 
+    @Test("an HTTP error status with an event-stream body is decoded as events")
+    func httpErrorAsSSE() {
+        var p = StreamPipeline()
+        p.handle(.response(ResponseHead(status: 500, headers: [HTTPHeader("content-type", "text/event-stream")])), at: 0)
+        p.feed(Array("data: {\"error\":{\"message\":\"overloaded\"}}\n\n".utf8), at: 1)
+        p.finish(at: 2)
+        let snap = p.snapshot()
+        #expect(snap.diagnostics.map(\.code) == ["CS101", "CS202"])
+        #expect(snap.events.first?.summary == "error: overloaded")
+    }
+
     @Test("a 200 with the wrong content type is flagged but still decoded as SSE")
     func wrongContentType() {
         var p = StreamPipeline()

@@ -1,0 +1,100 @@
+// How it fits: the tool-call cards draw the arguments from core's incremental PartialJSONTree
+// (ToolCallState.partial), the same indented layout as JSONPrettyPrinter: open containers stay
+// open, an unfinished string ends in `…`. Strings are decoded in the tree, so they are re-escaped
+// here for display (quotes, backslashes, control characters), then sanitised like all network text.
+
+import ChunkScopeCore
+
+/// Renders a partial JSON tree as indented, coloured rows.
+public enum PartialJSONRenderer {
+    /// Rows for `tree` at `width` columns; nil when the tree has no value yet.
+    public static func lines(_ tree: PartialJSONTree, width: Int, indentWidth: Int = 2) -> [StyledLine]? {
+        guard let root = tree.root else { return nil }
+        var out: [StyledLine] = []
+        emit(root, depth: 0, prefix: [], suffix: [], width: max(8, width), indentWidth: indentWidth, into: &out)
+        return out
+    }
+
+    private static func indent(_ depth: Int, _ indentWidth: Int, _ width: Int) -> [Cell] {
+        Array(repeating: Cell(), count: min(depth * indentWidth, width / 2))
+    }
+
+    private static func punctuation(_ text: String) -> [Cell] {
+        text.map { Cell(text: String($0), role: .jsonPunctuation) }
+    }
+
+    /// Emits `prefix + value + suffix` starting on a new row at `depth`.
+    private static func emit(_ node: PartialJSONNode, depth: Int, prefix: [Cell], suffix: [Cell], width: Int,
+                             indentWidth: Int, into out: inout [StyledLine]) {
+        let lead = indent(depth, indentWidth, width) + prefix
+        switch node {
+        case .object(let members, let closed):
+            if members.isEmpty {
+                out.append(StyledLine(cells: lead + punctuation(closed ? "{}" : "{") + (closed ? suffix : [])))
+                return
+            }
+            out.append(StyledLine(cells: lead + punctuation("{")))
+            for (i, member) in members.enumerated() {
+                let more = i < members.count - 1
+                var key = StyledLine.cells(quoted(member.key, complete: member.keyComplete), role: .jsonKey)
+                if !member.keyComplete { key.append(Cell(text: "…", role: .dim)) }
+                guard let value = member.value else {
+                    out.append(StyledLine(cells: indent(depth + 1, indentWidth, width) + key + (member.keyComplete ? punctuation(":") : [])))
+                    continue
+                }
+                emit(value, depth: depth + 1, prefix: key + punctuation(":") + [Cell()], suffix: more ? punctuation(",") : [],
+                     width: width, indentWidth: indentWidth, into: &out)
+            }
+            if closed { out.append(StyledLine(cells: indent(depth, indentWidth, width) + punctuation("}") + suffix)) }
+        case .array(let elements, let closed):
+            if elements.isEmpty {
+                out.append(StyledLine(cells: lead + punctuation(closed ? "[]" : "[") + (closed ? suffix : [])))
+                return
+            }
+            out.append(StyledLine(cells: lead + punctuation("[")))
+            for (i, element) in elements.enumerated() {
+                emit(element, depth: depth + 1, prefix: [], suffix: i < elements.count - 1 ? punctuation(",") : [],
+                     width: width, indentWidth: indentWidth, into: &out)
+            }
+            if closed { out.append(StyledLine(cells: indent(depth, indentWidth, width) + punctuation("]") + suffix)) }
+        case .string(let text, let complete):
+            var value = StyledLine.cells(quoted(text, complete: complete), role: .jsonString)
+            if !complete { value.append(Cell(text: "…", role: .dim)) }
+            let rows = TextWrapper.wrap(value + suffix, width: width, firstIndent: lead,
+                                        continuationIndent: indent(depth + 1, indentWidth, width))
+            out += rows.map { StyledLine(cells: $0) }
+        case .number(let text, _):
+            out.append(StyledLine(cells: lead + StyledLine.cells(text, role: .jsonNumber) + suffix))
+        case .bool(let value):
+            out.append(StyledLine(cells: lead + StyledLine.cells(value ? "true" : "false", role: .jsonLiteral) + suffix))
+        case .null:
+            out.append(StyledLine(cells: lead + StyledLine.cells("null", role: .jsonLiteral) + suffix))
+        case .partialLiteral(let text):
+            out.append(StyledLine(cells: lead + StyledLine.cells(text, role: .jsonLiteral) + [Cell(text: "…", role: .dim)]))
+        }
+    }
+
+    /// The JSON string literal for decoded text (closing quote only when complete).
+    static func quoted(_ text: String, complete: Bool) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return complete ? out + "\"" : out
+    }
+}

@@ -1,0 +1,307 @@
+// How it fits: the raw chunk inspector. The event log can hold a million rows, so nothing here
+// walks it: the unfiltered table reads only the visible window (`Slice.rows(in:)`); a kind
+// filter keeps an incremental index of matching rows (extended by the rows that arrived since
+// the last frame). Selecting a row opens its pretty JSON below the table; `h` swaps the table
+// for the request/response headers (credentials redacted again here, defensively).
+
+import ChunkScopeCore
+import Foundation
+
+/// Draws the Chunks pane and keeps its caches.
+public final class ChunksRenderer {
+    /// What the table showed, for mouse hit-testing and paging.
+    public struct Measure: Sendable, Hashable {
+        public var rows: [Int]
+        public var tableY: Int
+        public var viewportHeight: Int
+        public var contentHeight: Int
+    }
+
+    private var filterKind: InspectorEvent.Kind?
+    private var filtered: [Int32] = []
+    private var scanned = 0
+    private var firstRow: InspectorEvent?
+    private var top = 0
+    private var detailKey: (index: Int, width: Int, count: Int)?
+    private var detailRows: [StyledLine] = []
+
+    /// Creates a renderer with empty caches.
+    public init() {}
+
+    /// Draws the pane for `snapshot` with the inspector view state.
+    @discardableResult
+    public func render(_ snapshot: SessionSnapshot?, view: ChunksViewState, focused: Bool, into grid: inout Grid, in rect: Rect) -> Measure {
+        let events = snapshot?.events ?? InspectorEventLog().slice()
+        var details = "\(TranscriptRenderer.grouped(events.count)) · \(UsageRenderer.bytes(snapshot?.metrics.byteCount ?? 0))"
+        let findings = snapshot?.diagnostics.count ?? 0
+        if findings > 0 { details += " · \(findings) finding\(findings == 1 ? "" : "s")" }
+        if let filter = view.filter { details += " · only \(filter.rawValue)" }
+        if !view.search.isEmpty { details += " · /" + view.search }
+        if view.showHeaders { details += " · headers" }
+        let following = view.selected == nil
+        let inner = PaneChrome.drawBox(into: &grid, rect: rect, title: "Chunks", details: details, focused: focused,
+                                       bottomLabel: !following ? ("End to follow", .dim) : nil)
+        grid.fill(inner)
+        var measure = Measure(rows: [], tableY: inner.y + 1, viewportHeight: 0, contentHeight: 0)
+        guard inner.width > 4, inner.height > 1 else { return measure }
+        if view.showHeaders {
+            let lines = ChunksRenderer.headerLines(snapshot, width: inner.width - 1)
+            for (i, line) in lines.prefix(inner.height).enumerated() { grid.draw(line, x: inner.x + 1, y: inner.y + i, width: inner.width - 1) }
+            measure.contentHeight = lines.count
+            measure.viewportHeight = inner.height
+            return measure
+        }
+        updateIndex(events, filter: view.filter)
+        let total = view.filter == nil ? events.count : filtered.count
+        let expanded = view.expanded && view.selected != nil && total > 0
+        let tableHeight = expanded ? max(3, min(inner.height / 2, inner.height - 4)) : inner.height
+        let viewport = max(0, tableHeight - 1)
+        let columns = Columns(width: inner.width - 1, count: events.count)
+        grid.draw(columns.header(), x: inner.x + 1, y: inner.y, width: inner.width - 1)
+        if total == 0 {
+            let message = snapshot == nil ? "No stream yet" : (view.filter == nil ? "No events yet" : "No \(view.filter!.rawValue) events")
+            grid.write(message, x: inner.x + 1, y: inner.y + 1, maxX: inner.maxX, role: .dim, attributes: [.italic])
+            return measure
+        }
+        // Position of the selection in the (filtered) list, and the window around it.
+        let selectedPosition = view.selected.map { position(of: $0, total: total) }
+        let maxTop = max(0, total - viewport)
+        if let p = selectedPosition {
+            if p < top { top = p } else if p >= top + viewport { top = p - viewport + 1 }
+            top = min(max(0, top), maxTop)
+        } else {
+            top = maxTop
+        }
+        let end = min(total, top + viewport)
+        let indices: [Int] = view.filter == nil ? Array(top..<end) : filtered[top..<end].map { Int($0) }
+        let rows: [InspectorEvent] = view.filter == nil ? events.rows(in: top..<end)
+            : indices.map { events[$0] }
+        let needle = view.search.lowercased()
+        for (i, row) in rows.enumerated() {
+            let selected = view.selected == indices[i]
+            var line = columns.row(row, needle: needle)
+            if selected {
+                for c in line.cells.indices where line.cells[c].role != .escape && line.cells[c].role != .match {
+                    line.cells[c].role = .selection
+                }
+                line.fill = .selection
+                line.cells.insert(Cell(text: "▶", role: .selection), at: 0)
+                grid.draw(line, x: inner.x, y: inner.y + 1 + i, width: inner.width)
+            } else {
+                grid.draw(line, x: inner.x + 1, y: inner.y + 1 + i, width: inner.width - 1)
+            }
+        }
+        measure = Measure(rows: indices, tableY: inner.y + 1, viewportHeight: viewport, contentHeight: total)
+        PaneChrome.drawScrollbar(into: &grid, box: Rect(x: rect.x, y: rect.y, width: rect.width, height: tableHeight + 2),
+                                 contentHeight: total, viewportHeight: viewport, offset: top, focused: focused)
+        if expanded, let selected = view.selected, selected < events.count {
+            let detailY = inner.y + tableHeight
+            let row = events[selected]
+            let width = inner.width - 1
+            var separator = StyledLine("─ #\(row.sequence) \(row.kind.rawValue) · \(UsageRenderer.bytes(row.size)) · t \(row.time / 1_000_000) ms ", role: .border)
+            separator.cells += Array(repeating: Cell(text: "─", role: .border), count: max(0, inner.width - separator.width))
+            grid.draw(separator, x: inner.x, y: detailY, width: inner.width)
+            if detailKey == nil || detailKey! != (selected, width, events.count) || detailRows.isEmpty {
+                detailRows = ChunksRenderer.detailLines(row, width: width)
+                detailKey = (selected, width, events.count)
+            }
+            let height = inner.maxY - detailY - 1
+            let offset = min(view.detailOffset, max(0, detailRows.count - height))
+            for (i, line) in detailRows.dropFirst(offset).prefix(height).enumerated() {
+                var shown = line
+                if !needle.isEmpty { ChunksRenderer.highlight(&shown.cells, needle: needle) }
+                grid.draw(shown, x: inner.x + 1, y: detailY + 1 + i, width: width)
+            }
+        }
+        return measure
+    }
+
+    /// Position of event-log index `index` in the listed rows (nearest following when hidden).
+    private func position(of index: Int, total: Int) -> Int {
+        guard filterKind != nil else { return min(index, total - 1) }
+        var low = 0, high = filtered.count
+        while low < high {
+            let mid = (low + high) / 2
+            if Int(filtered[mid]) < index { low = mid + 1 } else { high = mid }
+        }
+        return min(low, total - 1)
+    }
+
+    /// Extends (or rebuilds) the index of rows matching the filter.
+    private func updateIndex(_ events: InspectorEventLog.Slice, filter: InspectorEvent.Kind?) {
+        let first = events.isEmpty ? nil : events[0]
+        if filter != filterKind || first != firstRow || events.count < scanned {
+            filterKind = filter
+            filtered = []
+            scanned = 0
+            firstRow = first
+            top = 0
+        }
+        guard let filter, scanned < events.count else {
+            scanned = events.count
+            return
+        }
+        var start = scanned
+        while start < events.count {
+            let end = min(events.count, start + 4096)
+            for (offset, row) in events.rows(in: start..<end).enumerated() where row.kind == filter {
+                filtered.append(Int32(start + offset))
+            }
+            start = end
+        }
+        scanned = events.count
+    }
+
+    /// Marks occurrences of `needle` (lowercased) in cells with the `.match` role.
+    static func highlight(_ cells: inout [Cell], needle: String) {
+        let pattern = needle.map { String($0) }
+        guard !pattern.isEmpty, cells.count >= pattern.count else { return }
+        var i = 0
+        while i + pattern.count <= cells.count {
+            var hit = true
+            for j in 0..<pattern.count where cells[i + j].text.lowercased() != pattern[j] { hit = false; break }
+            if hit {
+                for j in 0..<pattern.count { cells[i + j].role = .match }
+                i += pattern.count
+            } else {
+                i += 1
+            }
+        }
+    }
+
+    /// The expanded view of one row: pretty JSON for JSON payloads, wrapped text otherwise.
+    static func detailLines(_ row: InspectorEvent, width: Int) -> [StyledLine] {
+        let trimmed = row.raw.drop(while: { $0 == " " || $0 == "\n" || $0 == "\t" })
+        if trimmed.first == "{" || trimmed.first == "[" {
+            return JSONPrettyPrinter.lines(row.raw, width: width)
+        }
+        let role: StyleRole = row.kind == .lint ? .warning : (row.kind == .error || row.kind == .invalid ? .error : .text)
+        let text = row.raw.isEmpty ? "(empty)" : row.raw
+        let cells = StyledLine.cells(text, role: role, mode: .multiline)
+        var out: [StyledLine] = []
+        var start = 0
+        for i in 0...cells.count where i == cells.count || cells[i].text == "\n" {
+            out += TextWrapper.wrap(Array(cells[start..<i]), width: width).map { StyledLine(cells: $0) }
+            start = i + 1
+        }
+        return out
+    }
+
+    /// Header names whose values are always hidden, even if upstream redaction missed them.
+    static func isSecretHeader(_ name: String) -> Bool {
+        let n = name.lowercased()
+        return n == "authorization" || n == "proxy-authorization" || n == "cookie" || n == "set-cookie"
+            || n.contains("api-key") || n.contains("apikey") || n.contains("token") || n.contains("secret")
+            || n.hasSuffix("-key") || n == "key"
+    }
+
+    /// A value that looks like a credential wherever it appears (`Bearer …`, `sk-…`).
+    static func looksSecret(_ value: String) -> Bool {
+        let v = value.trimmingCharacters(in: " ")
+        if v.lowercased().hasPrefix("bearer ") || v.lowercased().hasPrefix("basic ") { return !v.contains("•") && !v.lowercased().contains("redacted") }
+        for prefix in ["sk-", "sk_", "gsk_", "xai-", "pk-", "rk-", "AIza"] where v.hasPrefix(prefix) && v.count > 12 { return true }
+        return false
+    }
+
+    /// The headers view: request line and headers, response status and headers, transport notes.
+    static func headerLines(_ snapshot: SessionSnapshot?, width: Int) -> [StyledLine] {
+        guard let snapshot else { return [StyledLine("No request yet", role: .dim, attributes: [.italic])] }
+        var out: [StyledLine] = []
+        func header(_ h: HTTPHeader) {
+            var line = StyledLine(h.name, role: .jsonKey)
+            line.append(": ", role: .dim)
+            if isSecretHeader(h.name) || looksSecret(h.value) {
+                line.append("•••• (redacted)", role: .dim)
+            } else {
+                line.append(h.value, role: .text)
+            }
+            out += TextWrapper.wrap(line.cells, width: width, continuationIndent: [Cell(), Cell()]).map { StyledLine(cells: $0) }
+        }
+        out.append(StyledLine("Request", role: .heading, attributes: [.bold]))
+        if let request = snapshot.request {
+            var line = StyledLine(request.method + " ", role: .accent, attributes: [.bold])
+            line.append(request.url)
+            out += TextWrapper.wrap(line.cells, width: width).map { StyledLine(cells: $0) }
+            request.headers.forEach(header)
+        } else {
+            out.append(StyledLine("(not sent)", role: .dim))
+        }
+        out.append(StyledLine())
+        out.append(StyledLine("Response", role: .heading, attributes: [.bold]))
+        if let response = snapshot.response {
+            out.append(StyledLine("HTTP \(response.status)", role: (200..<300).contains(response.status) ? .good : .error, attributes: [.bold]))
+            response.headers.forEach(header)
+        } else {
+            out.append(StyledLine("(no response yet)", role: .dim))
+        }
+        if !snapshot.notes.isEmpty {
+            out.append(StyledLine())
+            out.append(StyledLine("Notes", role: .heading, attributes: [.bold]))
+            for note in snapshot.notes { out += TextWrapper.wrap(StyledLine.cells(note, role: .dim), width: width).map { StyledLine(cells: $0) } }
+        }
+        return out
+    }
+
+    /// Table columns fitted to a width.
+    struct Columns {
+        var sequenceWidth: Int
+        var showTime: Bool
+        var showGap: Bool
+        var showSize: Bool
+        var width: Int
+
+        init(width: Int, count: Int) {
+            self.width = width
+            sequenceWidth = max(3, String(count).count)
+            showTime = width >= 56
+            showSize = width >= 44
+            showGap = width >= 34
+        }
+
+        func pad(_ s: String, _ n: Int, right: Bool = true) -> String {
+            let w = DisplayWidth.of(s)
+            if w >= n { return s }
+            return right ? String(repeating: " ", count: n - w) + s : s + String(repeating: " ", count: n - w)
+        }
+
+        func header() -> StyledLine {
+            var text = pad("#", sequenceWidth)
+            if showTime { text += " " + pad("t ms", 7) }
+            if showGap { text += " " + pad("Δ ms", 6) }
+            if showSize { text += " " + pad("size", 6) }
+            text += "  " + pad("kind", 8, right: false) + "summary"
+            return StyledLine(text, role: .dim, attributes: [.bold])
+        }
+
+        static func ms(_ nanos: UInt64) -> String {
+            let value = Double(nanos) / 1e6
+            return value < 10 ? String(format: "%.1f", value) : String(Int(value))
+        }
+
+        static func size(_ n: Int) -> String {
+            if n == 0 { return "—" }
+            if n < 10_000 { return String(n) }
+            if n < 1_000_000 { return String(format: "%.0fK", Double(n) / 1000) }
+            return String(format: "%.1fM", Double(n) / 1e6)
+        }
+
+        func row(_ row: InspectorEvent, needle: String) -> StyledLine {
+            let kindRole: StyleRole = switch row.kind {
+            case .data: .text
+            case .comment, .retry: .dim
+            case .done: .good
+            case .error, .invalid: .error
+            case .lint: .warning
+            }
+            var line = StyledLine(pad(String(row.sequence), sequenceWidth), role: .dim)
+            if showTime { line.append(" " + pad(Columns.ms(row.time), 7), role: .text) }
+            if showGap { line.append(" " + pad(Columns.ms(row.gap), 6), role: .dim) }
+            if showSize { line.append(" " + pad(Columns.size(row.size), 6), role: .text) }
+            line.append("  " + pad(row.kind.rawValue, 8, right: false), role: kindRole)
+            var summary = StyledLine.cells(row.summary, role: row.kind == .lint ? .warning : .text)
+            if !needle.isEmpty { ChunksRenderer.highlight(&summary, needle: needle) }
+            line.cells += summary
+            return line
+        }
+    }
+}

@@ -1,0 +1,117 @@
+// How it fits: one card per tool call of every choice, arguments pretty-printed as they grow.
+// Card rows are cached per call and only rebuilt when that call's arguments, status or the pane
+// width change, so parallel calls streaming at once cost only what changed.
+
+import ChunkScopeCore
+
+/// Draws the Tool calls pane and keeps per-card caches.
+public final class ToolCallsRenderer {
+    private struct CardKey: Hashable {
+        var choice: Int
+        var index: Int
+    }
+
+    private struct Card {
+        var call: ToolCallState
+        var width: Int
+        var rows: [StyledLine]
+    }
+
+    private var cards: [CardKey: Card] = [:]
+
+    /// Creates a renderer with empty caches.
+    public init() {}
+
+    /// Draws the cards; returns the content and viewport heights and the offset drawn.
+    @discardableResult
+    public func render(_ snapshot: SessionSnapshot?, scroll: ScrollState, focused: Bool, into grid: inout Grid, in rect: Rect) -> TranscriptRenderer.Measure {
+        let width = max(8, rect.width - 3)
+        var rows: [StyledLine] = []
+        let choices = snapshot?.choices.filter { !$0.toolCalls.isEmpty } ?? []
+        let multipleChoices = (snapshot?.choices.count ?? 0) > 1
+        let streaming = DashboardState.isStreaming(snapshot)
+        var seen = Set<CardKey>()
+        for choice in choices {
+            if multipleChoices { rows.append(StyledLine("── choice \(choice.index) ──", role: .dim)) }
+            for call in choice.toolCalls {
+                let key = CardKey(choice: choice.index, index: call.index)
+                seen.insert(key)
+                if let card = cards[key], card.width == width, card.call == call {
+                    rows += card.rows
+                } else {
+                    let built = ToolCallsRenderer.cardRows(call, width: width, live: streaming)
+                    cards[key] = Card(call: call, width: width, rows: built)
+                    rows += built
+                }
+            }
+        }
+        if cards.count > seen.count { cards = cards.filter { seen.contains($0.key) } }
+
+        let count = choices.reduce(0) { $0 + $1.toolCalls.count }
+        let viewport = max(0, rect.height - 2)
+        let maxOffset = max(0, rows.count - viewport)
+        let offset = scroll.follow ? maxOffset : min(scroll.offset, maxOffset)
+        let inner = PaneChrome.drawBox(into: &grid, rect: rect, title: "Tool calls", details: count > 0 ? "\(count)" : "",
+                                       focused: focused,
+                                       bottomLabel: !scroll.follow && offset < maxOffset ? ("↓ \(maxOffset - offset) more", .accent) : nil)
+        grid.fill(inner)
+        if rows.isEmpty, inner.height > 0 {
+            grid.write("No tool calls in this reply", x: inner.x + 1, y: inner.y, maxX: inner.maxX, role: .dim, attributes: [.italic])
+        }
+        for (i, line) in rows.dropFirst(offset).prefix(viewport).enumerated() {
+            grid.draw(line, x: inner.x + 1, y: inner.y + i, width: inner.width - 1)
+        }
+        PaneChrome.drawScrollbar(into: &grid, box: rect, contentHeight: rows.count, viewportHeight: viewport, offset: offset, focused: focused)
+        return TranscriptRenderer.Measure(contentHeight: rows.count, viewportHeight: viewport, offset: offset)
+    }
+
+    /// `#0 get_weather  call_JMW1…  ✓ valid JSON · 58 B`, then the pretty arguments.
+    static func cardRows(_ call: ToolCallState, width: Int, live: Bool) -> [StyledLine] {
+        var header = StyledLine("#\(call.index) ", role: .dim, attributes: [.bold])
+        header.append(call.name ?? "…", role: .accent, attributes: [.bold])
+        if let id = call.id {
+            let shown = id.count > 10 ? String(id.prefix(9)) + "…" : id
+            header.append("  " + shown, role: .dim)
+        }
+        let bytes = call.arguments.utf8.count
+        let (statusText, statusRole): (String, StyleRole) = {
+            switch call.status {
+            case .assembling: return ("◌ assembling · \(UsageRenderer.bytes(bytes))", .warning)
+            case .valid: return ("✓ valid JSON · \(UsageRenderer.bytes(bytes))", .good)
+            case .invalid(let offset): return ("✗ invalid JSON at byte \(offset) · \(UsageRenderer.bytes(bytes))", .error)
+            }
+        }()
+        let statusWidth = DisplayWidth.of(statusText)
+        if header.width + 2 + statusWidth <= width {
+            header.append(String(repeating: " ", count: width - header.width - statusWidth))
+            header.append(statusText, role: statusRole)
+            var rows = [header]
+            rows += argumentRows(call, width: width, live: live)
+            rows.append(StyledLine())
+            return rows
+        }
+        var rows = [header, StyledLine("  " + statusText, role: statusRole)]
+        rows += argumentRows(call, width: width, live: live)
+        rows.append(StyledLine())
+        return rows
+    }
+
+    static func argumentRows(_ call: ToolCallState, width: Int, live: Bool) -> [StyledLine] {
+        if call.arguments.isEmpty {
+            return [StyledLine(call.status == .assembling ? "  (no arguments yet)" : "  (no arguments)", role: .dim)]
+        }
+        // The incremental tree from core when it has one; the tolerant text printer otherwise
+        // (invalid JSON, or a snapshot built without the tree).
+        let pretty: [StyledLine]
+        if case .invalid = call.partial.status {
+            pretty = JSONPrettyPrinter.lines(call.arguments, width: width - 1)
+        } else if let tree = PartialJSONRenderer.lines(call.partial, width: width - 1) {
+            pretty = tree
+        } else {
+            pretty = JSONPrettyPrinter.lines(call.arguments, width: width - 1)
+        }
+        var rows = pretty.map { StyledLine(cells: [Cell()] + $0.cells) }
+        if call.status == .assembling, live { TranscriptRenderer.appendCursor(to: &rows, width: width) }
+        return rows
+    }
+}

@@ -1,0 +1,149 @@
+// chunkscope-bench-ui — how it fits: the rerunnable benchmark for the pure UI layer: how long
+// ScreenRenderer takes to compose whole frames (grid only; the ncurses diff is tui-app's
+// Scripts/bench-tui). Release build, one thread; prints medians and p99s, never fails on a time:
+//   swift build -c release --product chunkscope-bench-ui && .build/release/chunkscope-bench-ui
+// Workloads:
+//   steady     a 120x40 frame of a long finished conversation (60 turns of markdown) + live snapshot
+//   firehose   20,000 one-word chunks streamed through StreamPipeline, one frame every 100 chunks
+//              (one long paragraph: the worst case for incremental wrapping) and the same with newlines
+//   inspector  the Chunks pane over a 1,000,000-row event log: following, selected, filtered
+//   sizes      the steady frame at 80x24 and 40x12
+import ChunkScopeCore
+import ChunkScopeUI
+import Foundation
+
+let clock = ContinuousClock()
+
+/// Median and 99th percentile of frame times, in microseconds.
+func summarize(_ name: String, _ samples: [Duration]) {
+    let micros = samples.map { Double($0.components.attoseconds) / 1e12 + Double($0.components.seconds) * 1e6 }.sorted()
+    guard !micros.isEmpty else { return }
+    let median = micros[micros.count / 2]
+    let p99 = micros[min(micros.count - 1, Int(Double(micros.count) * 0.99))]
+    let name = name.padding(toLength: 44, withPad: " ", startingAt: 0)
+    print("\(name) median \(String(format: "%8.1f", median)) µs   p99 \(String(format: "%8.1f", p99)) µs   max \(String(format: "%8.1f", micros.last!)) µs   (\(micros.count) frames)")
+}
+
+func chunkBytes(_ content: String, finish: Bool = false) -> [UInt8] {
+    let escaped = content.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "\n", with: "\\n")
+    let finishText = finish ? "\"stop\"" : "null"
+    return Array("data: {\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"bench\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"\(escaped)\"},\"finish_reason\":\(finishText)}]}\n\n".utf8)
+}
+
+let markdownReply = """
+## Result \u{1F4CA}
+Here is **the answer** with `inline code`, some *emphasis* and 日本語のテキスト that wraps at the pane edge.
+- first point that is long enough to wrap around the transcript pane at 120 columns wide
+- second point
+```swift
+let value = compute(input, options: .default)
+print(value)
+```
+A closing paragraph with more words so that the reply has a realistic length for a chat answer.
+"""
+
+func finishedSnapshot(_ text: String) -> SessionSnapshot {
+    var pipeline = StreamPipeline()
+    pipeline.feed(chunkBytes(text, finish: true), at: 1_000_000)
+    pipeline.feed(Array("data: [DONE]\n\n".utf8), at: 2_000_000)
+    pipeline.finish(at: 3_000_000)
+    return pipeline.snapshot()
+}
+
+func steadyState(_ size: TerminalSize) -> (DashboardState, SessionSnapshot) {
+    var state = DashboardState(size: size, session: SessionInfo(profile: "bench", model: "bench-model"))
+    let reply = finishedSnapshot(markdownReply)
+    for i in 0..<60 { state.conversation.append(prompt: "Question number \(i): explain the thing in detail?", reply: reply) }
+    state.conversation.begin(prompt: "And the live one?")
+    var pipeline = StreamPipeline()
+    var t: UInt64 = 0
+    for word in 0..<400 {
+        t += 1_000_000
+        pipeline.feed(chunkBytes(word % 40 == 39 ? "word\n\n" : "word "), at: t)
+    }
+    return (state, pipeline.snapshot())
+}
+
+func benchSteady(_ size: TerminalSize, frames: Int = 2000) {
+    let (state, live) = steadyState(size)
+    let screen = ScreenRenderer()
+    _ = screen.render(state: state, live: live)
+    var samples: [Duration] = []
+    for _ in 0..<frames {
+        let start = clock.now
+        let frame = screen.render(state: state, live: live)
+        samples.append(clock.now - start)
+        precondition(frame.grid.width == size.width)
+    }
+    summarize("steady \(size) (60 turns + live)", samples)
+}
+
+func benchFirehose(newlines: Bool) {
+    var state = DashboardState(size: TerminalSize(width: 120, height: 40), session: SessionInfo(profile: "bench", model: "bench"))
+    state.conversation.begin(prompt: "firehose")
+    let screen = ScreenRenderer()
+    var pipeline = StreamPipeline()
+    var samples: [Duration] = []
+    var t: UInt64 = 0
+    for i in 0..<20_000 {
+        t += 50_000
+        pipeline.feed(chunkBytes(newlines && i % 12 == 11 ? "w\(i)\n" : "w\(i) "), at: t)
+        if i % 100 == 99 || i == 19_999 {
+            let snapshot = pipeline.snapshot()
+            let start = clock.now
+            let frame = screen.render(state: state, live: snapshot)
+            samples.append(clock.now - start)
+            state.absorb(frame.report)
+        }
+    }
+    pipeline.feed(Array("data: [DONE]\n\n".utf8), at: t + 1)
+    pipeline.finish(at: t + 2)
+    let final = pipeline.snapshot()
+    let start = clock.now
+    var frame = screen.render(state: state, live: final)
+    let last = clock.now - start
+    state.conversation.complete(with: final)
+    let startDone = clock.now
+    frame = screen.render(state: state, live: final)
+    let done = clock.now - startDone
+    precondition(frame.grid.textRows.joined().contains("w19999"))
+    summarize("firehose 20k words\(newlines ? " (with newlines)" : " (one paragraph)"), per frame", samples)
+    print("  final streaming frame \(last), first frame after the turn is finished (full re-render) \(done)")
+}
+
+func benchInspector() {
+    let log = InspectorEventLog()
+    for i in 0..<1_000_000 {
+        log.append(InspectorEvent(sequence: i + 1, time: UInt64(i) * 50_000, gap: 50_000, size: 180,
+                                  kind: i % 5000 == 4999 ? .lint : .data, summary: "delta.content \"w\(i)\"", raw: "{\"i\":\(i)}"))
+    }
+    let snapshot = SessionSnapshot(state: .streaming, events: log.slice(), metrics: StreamMetrics(chunkCount: 1_000_000, byteCount: 180_000_000))
+    var state = DashboardState(size: TerminalSize(width: 120, height: 40), session: SessionInfo(profile: "bench", model: "bench"))
+    let screen = ScreenRenderer()
+    for (name, configure) in [
+        ("inspector 1M rows, following", { (s: inout DashboardState) in s.chunks.selected = nil }),
+        ("inspector 1M rows, row 500k selected+expanded", { (s: inout DashboardState) in s.chunks.selected = 500_000; s.chunks.expanded = true }),
+        ("inspector 1M rows, filter lint", { (s: inout DashboardState) in s.chunks.selected = nil; s.chunks.filter = .lint }),
+    ] as [(String, (inout DashboardState) -> Void)] {
+        configure(&state)
+        let first = clock.now
+        _ = screen.render(state: state, live: snapshot)
+        let firstFrame = clock.now - first
+        var samples: [Duration] = []
+        for _ in 0..<500 {
+            let start = clock.now
+            _ = screen.render(state: state, live: snapshot)
+            samples.append(clock.now - start)
+        }
+        summarize(name, samples)
+        print("  first frame \(firstFrame)")
+    }
+}
+
+print("chunkscope-bench-ui — ScreenRenderer frame composition (grid only), release build, one thread")
+benchSteady(TerminalSize(width: 120, height: 40))
+benchSteady(TerminalSize(width: 80, height: 24))
+benchSteady(TerminalSize(width: 40, height: 12))
+benchFirehose(newlines: false)
+benchFirehose(newlines: true)
+benchInspector()

@@ -1,0 +1,42 @@
+import ChunkScopeCore
+import Testing
+@testable import ChunkScopeUI
+
+@Suite("Partial JSON tree rendering")
+struct PartialJSONRendererTests {
+    func tree(_ text: String) -> PartialJSONTree {
+        var parser = PartialJSONParser()
+        parser.feed(text)
+        return parser.tree()
+    }
+
+    @Test("complete JSON renders like the text pretty-printer", arguments: [
+        #"{"city": "Edinburgh", "days": [1, 2, {"x": null}], "ok": true, "e": {}, "f": []}"#,
+        #"[{"a": "b"}, -1.5e3, false]"#,
+    ])
+    func same(_ text: String) {
+        let fromTree = PartialJSONRenderer.lines(tree(text), width: 40)?.map(\.text)
+        #expect(fromTree == JSONPrettyPrinter.lines(text, width: 40).map(\.text))
+    }
+
+    @Test("every prefix renders, within the width, open containers left open")
+    func prefixes() {
+        let text = #"{"location": "Paris, France", "unit": "celsius", "days": [1, 2]}"#
+        var prefix = ""
+        for c in text {
+            prefix.append(c)
+            let rows = PartialJSONRenderer.lines(tree(prefix), width: 24) ?? []
+            for row in rows { #expect(row.width <= 24, "\(prefix)") }
+        }
+        #expect(PartialJSONRenderer.lines(tree(#"{"location": "Par"#), width: 40)?.map(\.text) == ["{", #"  "location": "Par…"#])
+        #expect(PartialJSONRenderer.lines(tree(#"{"a": [1, tr"#), width: 40)?.map(\.text) == ["{", #"  "a": ["#, "    1,", "    tr…"])
+    }
+
+    @Test("decoded strings are re-escaped; hostile text is shown, not emitted")
+    func escaping() {
+        let rows = PartialJSONRenderer.lines(tree(#"{"a": "x\u001b[2J\"q\"\n"}"#), width: 60)!.map(\.text)
+        #expect(rows[1] == #"  "a": "x\u001b[2J\"q\"\n""#)
+        let bidi = PartialJSONRenderer.lines(tree("{\"a\": \"\u{202E}evil\"}"), width: 60)!
+        #expect(bidi[1].cells.contains { $0.role == .escape })
+    }
+}
