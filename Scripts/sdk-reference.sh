@@ -13,5 +13,8 @@ fi
 case "${1:---verify}" in
     --verify) exec "$venv/bin/python" Scripts/sdk-reference.py --verify "${2:-Tests/Fixtures}" ;;
     --write) exec "$venv/bin/python" Scripts/sdk-reference.py --write "${2:-Tests/Fixtures}" ;;
+    --fuzz)
+        swift build --product chunkscope >/dev/null 2>&1 || swift build --product chunkscope
+        exec "$venv/bin/python" Scripts/sdk-reference.py --fuzz "${2:-500}" "$(swift build --show-bin-path)/chunkscope" ;;
     *) exec "$venv/bin/python" Scripts/sdk-reference.py "$@" ;;
 esac

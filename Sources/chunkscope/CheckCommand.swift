@@ -9,14 +9,17 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Check a recorded stream: final text, tool calls, usage and provider lint.",
         discussion: """
+            Runs the file through the same pipeline as the dashboard. Without --json it prints the \
+            final text per choice, tool calls, usage, timings and lint findings. With --json it \
+            prints exactly one JSON object: choices (index, content, reasoning, refusal, tool_calls, \
+            finish_reason), usage (as sent), diagnostics (code, severity, event, message) and events.
+
             FILE may also be a ChunkScope capture (from `chunkscope record` or the dashboard): its \
             body bytes are fed with their recorded timing, its response status and transport \
             failure count, and --expect-usage is implied when the recorded request asked for usage.
-            Exit status: 0 when no lint finding is an error, 1 when one is, 2 when the input is \
-            unusable (missing or unreadable file, empty, binary, or no SSE line at all).
-            With --json, stdout is exactly one JSON object:
-            {"choices":[{"index","content","reasoning","refusal","tool_calls":[{"index","id","type","name","arguments"}],"finish_reason"}],
-             "usage":{…as sent…},"diagnostics":[{"code","severity","event","message"}],"events":N}
+
+            Exit status: 0 when no finding is an error, 1 when one is, 2 when the input is \
+            unusable (missing or unreadable file, a directory, empty, binary, or no SSE line at all).
             """)
 
     @Argument(help: "A recorded SSE response body (.sse) or a ChunkScope capture.")
@@ -30,10 +33,9 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let bytes: [UInt8]
-        do {
-            bytes = try Self.read(file)
-        } catch {
-            Self.fail("\(file): \(error.localizedDescription)")
+        switch Self.read(file) {
+        case .success(let contents): bytes = contents
+        case .failure(let problem): Self.fail("\(file): \(problem.reason)")
         }
         let report: CheckReport
         if CaptureFormat.isCapture(bytes) {
@@ -58,13 +60,21 @@ struct CheckCommand: ParsableCommand {
         if report.hasError { throw ExitCode(1) }
     }
 
-    private static func read(_ path: String) throws -> [UInt8] {
+    /// Why a path could not be read, in words.
+    private struct ReadProblem: Error {
+        let reason: String
+    }
+
+    private static func read(_ path: String) -> Result<[UInt8], ReadProblem> {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw CocoaError(.fileReadNoSuchFile)
+            return .failure(ReadProblem(reason: "no such file"))
         }
-        if isDirectory.boolValue { throw CocoaError(.fileReadInvalidFileName) }
-        return [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        if isDirectory.boolValue { return .failure(ReadProblem(reason: "is a directory, not a recorded stream")) }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return .failure(ReadProblem(reason: "cannot be read (permission denied?)"))
+        }
+        return .success([UInt8](data))
     }
 
     private static func fail(_ message: String) -> Never {

@@ -38,8 +38,8 @@ public struct StreamAccumulator: Sendable {
 
     /// Folds one chunk; `event` is its inspector sequence number (for findings).
     public mutating func apply(_ chunk: ChatCompletionChunk, event: Int, diagnostics: inout DiagnosticLog) {
-        for choice in chunk.choices {
-            apply(choice, event: event, diagnostics: &diagnostics)
+        for i in chunk.choices.indices {   // indices, not `for choice in`: no per-choice copy
+            apply(chunk.choices[i], event: event, diagnostics: &diagnostics)
         }
         if let usage = chunk.usage {
             self.usage = usage
@@ -111,7 +111,7 @@ public struct StreamAccumulator: Sendable {
     // MARK: - Choices
 
     private mutating func slot(for index: Int, event: Int, role: String?, diagnostics: inout DiagnosticLog) -> Int {
-        if index < choices.count && choices[index].index == index { return index }
+        if index >= 0 && index < choices.count && choices[index].index == index { return index }
         var position = choices.count
         for (p, existing) in choices.enumerated() {
             if existing.index == index { return p }
@@ -147,7 +147,7 @@ public struct StreamAccumulator: Sendable {
             applyReasoning(delta, c, event, &diagnostics)
         }
         if let calls = delta.toolCalls {
-            for call in calls { applyToolCall(call, c, event, &diagnostics) }
+            for i in calls.indices { applyToolCall(calls[i], c, event, &diagnostics) }
         }
         if let reason = choice.finishReason, !reason.isEmpty {
             choices[c].finishReason = reason
@@ -190,7 +190,7 @@ public struct StreamAccumulator: Sendable {
 
     private mutating func applyToolCall(_ call: ToolCallDelta, _ c: Int, _ event: Int, _ diagnostics: inout DiagnosticLog) {
         let t: Int
-        if let index = call.index {
+        if let index = call.index, index >= 0 {
             t = toolPosition(index: index, c, event, &diagnostics)
             mergeLikeSDK(call, c, t, event, &diagnostics)
         } else {
@@ -217,7 +217,7 @@ public struct StreamAccumulator: Sendable {
     private mutating func toolPosition(index: Int, _ c: Int, _ event: Int, _ diagnostics: inout DiagnosticLog) -> Int {
         let calls = choices[c].toolCalls
         if let last = tracks[c].lastToolPosition, calls[last].index == index { return last }
-        if index < calls.count, calls[index].index == index { return index }
+        if index >= 0, index < calls.count, calls[index].index == index { return index }
         var position = calls.count
         for (p, existing) in calls.enumerated() {
             if existing.index == index { return p }
@@ -230,7 +230,7 @@ public struct StreamAccumulator: Sendable {
         if calls.isEmpty && index != 0 {
             diagnostics.raise(.toolIndexNotFromZero, event: event,
                               "choice \(choiceIndex): first tool-call index is \(index), not 0")
-        } else if let maxIndex = calls.last?.index, index > maxIndex + 1 {
+        } else if let maxIndex = calls.last?.index, index > maxIndex &+ 1 {
             diagnostics.raise(.toolIndexGap, event: event,
                               "choice \(choiceIndex): tool-call index jumps from \(maxIndex) to \(index)")
         }
@@ -253,7 +253,7 @@ public struct StreamAccumulator: Sendable {
         if let id = call.id, !id.isEmpty, let p = calls.firstIndex(where: { $0.id == id }) { return p }
         let startsNew = !(call.id ?? "").isEmpty || !(call.name ?? "").isEmpty
         if !startsNew, let last = tracks[c].lastToolPosition { return last }
-        let index = (calls.map(\.index).max() ?? -1) + 1
+        let index = (calls.map(\.index).max() ?? -1) &+ 1
         insertToolCall(ToolCallState(index: index), at: calls.count, c)
         return calls.count
     }

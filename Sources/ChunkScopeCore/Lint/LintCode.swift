@@ -78,7 +78,7 @@ public enum LintCode: String, Sendable, CaseIterable {
         case .notJSON: return "data line is not JSON (skipped)"
         case .errorPayload: return "error payload in the stream"
         case .wrongObject: return "object is missing or not chat.completion.chunk"
-        case .azureFilterChunk: return "Azure prompt-filter chunk (empty id/model/object)"
+        case .azureFilterChunk: return "Azure content-filter chunk (empty id/model/object)"
         case .idChanged: return "id changed mid-stream"
         case .modelChanged: return "model changed mid-stream"
         case .createdChanged: return "created changed mid-stream"

@@ -50,24 +50,34 @@ public struct StreamLinter: Sendable {
                 created = value
             }
         }
-        for choice in chunk.choices {
-            if choice.index == nil && !reportedChoiceIndex {
+        for i in chunk.choices.indices {
+            if chunk.choices[i].index == nil && !reportedChoiceIndex {
                 reportedChoiceIndex = true
                 diagnostics.raise(.choiceWithoutIndex, event: event, "choice without index; treated as index 0")
             }
-            if let reason = choice.finishReason, !Self.knownFinishReasons.contains(reason) {
+            if let reason = chunk.choices[i].finishReason, !Self.knownFinishReasons.contains(reason) {
                 diagnostics.raise(.unknownFinishReason, event: event, "unknown finish_reason \"\(reason)\"")
             }
         }
     }
 
+    /// Azure OpenAI's filter chunks: the prompt-filter chunk first (empty choices,
+    /// `prompt_filter_results`) and, with asynchronous filtering, choices carrying only
+    /// `content_filter_results` / `content_filter_offsets`.
+    private static func azureFilterKind(_ chunk: ChatCompletionChunk) -> String? {
+        if chunk.extra.contains(where: { $0.key == "prompt_filter_results" }) { return "prompt_filter_results" }
+        let filterKeys: Set<String> = ["content_filter_results", "content_filter_offsets"]
+        if !chunk.choices.isEmpty, chunk.choices.allSatisfy({ $0.extra.contains { filterKeys.contains($0.key) } }) {
+            return "content_filter_results"
+        }
+        return nil
+    }
+
     private mutating func checkObject(_ chunk: ChatCompletionChunk, event: Int, diagnostics: inout DiagnosticLog) {
-        let isAzureFilter = (chunk.object ?? "").isEmpty && chunk.choices.isEmpty
-            && chunk.extra.contains { $0.key == "prompt_filter_results" }
-        if isAzureFilter {
+        if (chunk.object ?? "").isEmpty, let kind = Self.azureFilterKind(chunk) {
             if !reportedAzure {
                 reportedAzure = true
-                diagnostics.raise(.azureFilterChunk, event: event, "prompt_filter_results chunk with empty object/id/model")
+                diagnostics.raise(.azureFilterChunk, event: event, "\(kind) chunk with empty object/id/model")
             }
             return
         }

@@ -37,7 +37,14 @@ public struct MetricsRecorder: Sendable {
         if start == nil { start = nanos }
     }
 
-    /// Records `count` body bytes arriving.
+    /// Records the response head arriving: the first byte of the response.
+    public mutating func recordResponse(at nanos: UInt64) {
+        recordStart(at: nanos)
+        if firstByte == nil { firstByte = nanos }
+        touch(nanos)
+    }
+
+    /// Records `count` body bytes arriving (the first byte, when no response head came first).
     public mutating func recordBytes(_ count: Int, at nanos: UInt64) {
         recordStart(at: nanos)
         if firstByte == nil { firstByte = nanos }

@@ -2,6 +2,10 @@
 /// Each byte is examined once; `tree()` describes the value so far without re-parsing, and
 /// `finish()` decides whether the whole text is one valid JSON value (RFC 8259).
 public struct PartialJSONParser: Sendable {
+    /// Deepest nesting accepted; deeper text is reported invalid (keeps the tree and its recursive
+    /// rendering bounded whatever a provider sends).
+    public static let maxDepth = 512
+
     private enum Expect: Sendable {
         case value, valueOrEnd, commaOrEnd, keyOrEnd, key, colon, end
     }
@@ -214,6 +218,8 @@ public struct PartialJSONParser: Sendable {
 
     private mutating func beginValue(_ byte: UInt8) {
         switch byte {
+        case UInt8(ascii: "{") where stack.count >= Self.maxDepth, UInt8(ascii: "[") where stack.count >= Self.maxDepth:
+            fail("nesting deeper than \(Self.maxDepth) levels")
         case UInt8(ascii: "{"):
             stack.append(Frame(isObject: true))
             expect = .keyOrEnd

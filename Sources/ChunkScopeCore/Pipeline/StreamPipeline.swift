@@ -54,6 +54,7 @@ public struct StreamPipeline: Sendable {
             version &+= 1
         case .response(let head):
             markStart(nanos)
+            metrics.recordResponse(at: nanos)
             receive(head)
             version &+= 1
         case .bytes(let bytes):
@@ -255,6 +256,15 @@ public struct StreamPipeline: Sendable {
         case .error(let payload):
             let text = Self.errorMessage(payload) ?? "error payload"
             diagnostics.raise(.errorPayload, event: sequence, text)
+            if case .object(let members) = payload, case .array? = payload["choices"],
+               let chunk = ChunkDecoder.chunk(from: members) {
+                // OpenRouter: an error object on a chunk that still carries choices
+                // (`finish_reason: "error"`): the choices are accumulated too.
+                chunkCount += 1
+                linter.check(chunk, event: sequence, diagnostics: &diagnostics)
+                accumulator.apply(chunk, event: sequence, diagnostics: &diagnostics)
+                recordOutput(chunk, at: nanos)
+            }
             var summary = "error: "
             EventSummary.appendPreview(text, to: &summary, limit: 160)
             appendRow(kind: .error, size: message.byteCount, summary: summary, raw: message.data, at: nanos)
@@ -271,12 +281,11 @@ public struct StreamPipeline: Sendable {
     }
 
     private mutating func recordOutput(_ chunk: ChatCompletionChunk, at nanos: UInt64) {
-        for choice in chunk.choices {
-            let d = choice.delta
-            var bytes = (d.content?.utf8.count ?? 0) + (d.refusal?.utf8.count ?? 0)
-            bytes += max(d.reasoningContent?.utf8.count ?? 0, d.reasoning?.utf8.count ?? 0)
-            if let calls = d.toolCalls {
-                for call in calls { bytes += call.arguments?.utf8.count ?? 0 }
+        for i in chunk.choices.indices {   // field reads through indices: no per-choice copy
+            var bytes = (chunk.choices[i].delta.content?.utf8.count ?? 0) + (chunk.choices[i].delta.refusal?.utf8.count ?? 0)
+            bytes += max(chunk.choices[i].delta.reasoningContent?.utf8.count ?? 0, chunk.choices[i].delta.reasoning?.utf8.count ?? 0)
+            if let calls = chunk.choices[i].delta.toolCalls {
+                for k in calls.indices { bytes += calls[k].arguments?.utf8.count ?? 0 }
             }
             metrics.recordOutput(utf8Bytes: bytes, at: nanos)
         }

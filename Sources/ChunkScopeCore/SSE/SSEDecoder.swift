@@ -166,7 +166,7 @@ public struct SSEDecoder: Sendable {
         }
         partialLine.append(contentsOf: tail)
         let line = partialLine
-        partialLine.removeAll(keepingCapacity: true)
+        partialLine.removeAll(keepingCapacity: partialLine.capacity <= 1 << 16)
         line.withUnsafeBufferPointer { processLine($0, lineEndLength: lineEndLength, into: &events) }
     }
 

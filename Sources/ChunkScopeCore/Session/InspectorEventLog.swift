@@ -14,6 +14,7 @@ public struct InspectorEvent: Sendable, Equatable {
     public var gap: UInt64
     /// Raw size in bytes (0 for lint rows).
     public var size: Int
+    /// What kind of row this is.
     public var kind: Kind
     /// One line, e.g. `delta.content "Hel"`, `tool_calls[1].arguments +12B`, `usage 15/42`.
     /// Chunk rows derive it from `raw` when first read (only visible rows pay for it).
@@ -115,9 +116,13 @@ public final class InspectorEventLog: @unchecked Sendable {
     /// A fixed-length prefix of a log: a random-access collection of rows.
     public struct Slice: RandomAccessCollection, Sendable {
         let log: InspectorEventLog
+        /// Number of rows in this prefix.
         public let count: Int
+        /// Always 0.
         public var startIndex: Int { 0 }
+        /// `count`.
         public var endIndex: Int { count }
+        /// The row at `position` (0-based).
         public subscript(position: Int) -> InspectorEvent {
             precondition(position >= 0 && position < count, "inspector row out of range")
             return log.row(at: position)

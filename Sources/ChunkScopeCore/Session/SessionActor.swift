@@ -30,7 +30,9 @@ public actor SessionActor {
 
     /// Consumes `inputs` until the sequence ends (or the session is cancelled), then finishes the
     /// stream and delivers the final snapshot.
+    /// Cancelling the task that runs this counts as `cancel()`.
     public func run<S: AsyncSequence & Sendable>(_ inputs: S) async where S.Element == StreamInput {
+        guard !ended else { return }
         do {
             for try await input in inputs {
                 if ended { break }
@@ -42,6 +44,7 @@ public actor SessionActor {
                 pipeline.handle(.failed(StreamFailure(.transport, "input sequence failed: \(error)")), at: clock.now())
             }
         }
+        if Task.isCancelled && !ended { pipeline.cancel(at: clock.now()) }
         end()
     }
 

@@ -4,8 +4,11 @@
 public struct SessionSnapshot: Sendable {
     /// Increases with every published change; the screen redraws only when it moved.
     public var version: UInt64
+    /// Where the stream is in its life.
     public var state: StreamState
+    /// The request as sent (redacted), when the source reported it.
     public var request: RequestSummary?
+    /// The HTTP status and headers, once they arrived.
     public var response: ResponseHead?
     /// Accumulated choices, ordered by index.
     public var choices: [ChoiceState]
@@ -15,6 +18,7 @@ public struct SessionSnapshot: Sendable {
     public var diagnostics: [Diagnostic]
     /// Every SSE event in arrival order (append-only, shared storage: O(1) to copy).
     public var events: InspectorEventLog.Slice
+    /// Timing and throughput figures.
     public var metrics: StreamMetrics
     /// Transport notes ("retrying in 2 s after 429"), oldest first.
     public var notes: [String]
@@ -51,14 +55,19 @@ public enum StreamState: Sendable, Equatable {
 
 /// The accumulated state of one choice.
 public struct ChoiceState: Sendable, Equatable {
+    /// The choice's `index`.
     public var index: Int
+    /// The first `role` the provider sent for this choice.
     public var role: String?
+    /// The concatenated `content` text (see `hasContent` for null vs "").
     public var content: String
     /// `reasoning_content` or `reasoning`, whichever the provider used.
     public var reasoning: String
+    /// The concatenated `refusal` text (see `hasRefusal`).
     public var refusal: String
     /// Tool calls ordered by index.
     public var toolCalls: [ToolCallState]
+    /// The last non-empty `finish_reason`, nil while none arrived.
     public var finishReason: String?
     /// The `content` entries of every `logprobs` object received, concatenated.
     public var logprobs: [JSONValue]
@@ -92,12 +101,17 @@ public struct ChoiceState: Sendable, Equatable {
 
 /// One tool call being assembled.
 public struct ToolCallState: Sendable, Equatable {
+    /// The tool call's `index` as sent (or assigned in order when the provider sent none).
     public var index: Int
+    /// The call id (concatenated like the OpenAI SDK when sent more than once).
     public var id: String?
+    /// The call type, normally "function".
     public var type: String?
+    /// The function name.
     public var name: String?
     /// The concatenated argument fragments.
     public var arguments: String
+    /// Whether the arguments are valid JSON (decided at finish).
     public var status: ToolCallStatus
     /// True once the provider sent a string for `arguments`; false means JSON null.
     public var hasArguments: Bool
@@ -131,6 +145,7 @@ public struct Diagnostic: Sendable, Equatable, Hashable {
     /// How bad a finding is. `error` makes `chunkscope check` exit 1.
     public enum Severity: String, Sendable, Comparable, CaseIterable {
         case info, warning, error
+        /// Orders info < warning < error.
         public static func < (a: Severity, b: Severity) -> Bool {
             let order: [Severity] = [.info, .warning, .error]
             return order.firstIndex(of: a)! < order.firstIndex(of: b)!
@@ -138,6 +153,7 @@ public struct Diagnostic: Sendable, Equatable, Hashable {
     }
     /// Stable code, e.g. "CS201"; documented in the README.
     public var code: String
+    /// How bad the finding is.
     public var severity: Severity
     /// Sequence number of the SSE event concerned (1-based), nil for whole-stream findings.
     public var event: Int?

@@ -131,3 +131,16 @@ struct PartialJSONTreeRenderingTests {
             "{\n  \"a\": [],\n  \"b\": {},\n  \"c\": [\n    true,\n    null,\n    -1.5e3\n  ],\n  \"d\": \"x\\u001b\\ny\"\n}")
     }
 }
+
+@Suite("PartialJSONParser limits")
+struct PartialJSONParserLimitTests {
+    @Test("nesting beyond the limit is invalid at the offending bracket, and the tree stays usable")
+    func depth() {
+        var parser = PartialJSONParser()
+        parser.feed(String(repeating: "[", count: 100_000))
+        let tree = parser.finish()
+        #expect(tree.status == .invalid(byteOffset: PartialJSONParser.maxDepth, message: "nesting deeper than 512 levels"))
+        #expect(tree.byteCount == 100_000)
+        #expect(tree.rendered().hasPrefix("[\n  [\n"))
+    }
+}

@@ -36,7 +36,7 @@ struct StreamPipelineTests {
         #expect(snap.state == .finished)
         #expect(snap.choices.first?.content == "Hel\n\u{1b}[31m")
         #expect(snap.diagnostics.isEmpty)
-        #expect(snap.metrics.timeToFirstByte == 2_000)
+        #expect(snap.metrics.timeToFirstByte == 1_000)
         #expect(snap.metrics.completionTokens == 42)
         #expect(snap.metrics.tokensAreExact)
     }

@@ -113,7 +113,7 @@ struct SessionActorTests {
         ]
         await session.run(TimedInputs(inputs: inputs, clock: clock, step: 10_000_000))
         let snap = await session.snapshot()
-        #expect(snap.metrics.timeToFirstByte == 20_000_000)
+        #expect(snap.metrics.timeToFirstByte == 10_000_000)
         #expect(snap.metrics.timeToFirstChunk == 20_000_000)
         #expect(snap.metrics.timeToFirstContent == 30_000_000)
         #expect(snap.metrics.elapsed == 50_000_000)
@@ -148,5 +148,27 @@ struct SessionActorTests {
         feed.finish()
         await runner.value
         #expect(await session.snapshot().choices.first?.content == "kept")
+    }
+
+    @Test("cancelling the task that runs the session marks it cancelled")
+    func taskCancellation() async {
+        let session = SessionActor(frameInterval: .milliseconds(1))
+        let (inputs, feed) = AsyncStream.makeStream(of: StreamInput.self)
+        let runner = Task { await session.run(inputs) }
+        feed.yield(Self.chunk("kept", role: true))
+        while await session.snapshot().choices.first?.content != "kept" { await Task.yield() }
+        runner.cancel()
+        await runner.value
+        #expect(await session.snapshot().state == .cancelled)
+        #expect(await session.snapshot().choices.first?.content == "kept")
+    }
+
+    @Test("run after cancel returns at once")
+    func runAfterCancel() async {
+        let session = SessionActor()
+        await session.cancel()
+        let (inputs, _) = AsyncStream.makeStream(of: StreamInput.self)
+        await session.run(inputs)   // would hang if it waited for the silent source
+        #expect(await session.snapshot().state == .cancelled)
     }
 }
