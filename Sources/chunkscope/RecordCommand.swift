@@ -43,7 +43,7 @@ struct RecordCommand: AsyncParsableCommand {
         let profile: ResolvedProfile
         var request: ChatRequest
         do {
-            profile = try await connection.resolve()
+            profile = try await connection.resolveOffPool()
             request = try ChatRequest(profile: profile, messages: [ChatMessage(role: "user", content: message)])
         } catch {
             Console.error("chunkscope record: \(error)")

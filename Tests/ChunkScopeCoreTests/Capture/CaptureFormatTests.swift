@@ -169,4 +169,26 @@ struct CaptureReplayTests {
         #expect(await task.value == 1)
         #expect(ContinuousClock.now - start < .seconds(5), "the 60 s wait must be abandoned")
     }
+
+    @Test("stop ends a replay like a cancelled transfer")
+    func stop() async {
+        let slow = Capture(inputs: [.init(offset: 0, input: .bytes([1])), .init(offset: 60_000_000_000, input: .bytes([2]))],
+                           isComplete: true, hasTiming: true)
+        let (inputs, stop) = CaptureReplay.start(slow)
+        var received: [StreamInput] = []
+        for await input in inputs {
+            received.append(input)
+            if received.count == 1 { stop() }
+        }
+        #expect(received == [.bytes([1]), .failed(StreamFailure(.cancelled, "Replay stopped"))])
+    }
+
+    @Test("the recorded request's model, prompt and usage flag are available")
+    func requestFacts() {
+        let body = #"{"model":"gpt-x","messages":[{"role":"system","content":"s"},{"role":"user","content":[{"type":"text","text":"a"},{"type":"text","text":"b"}]}],"stream":true,"stream_options":{"include_usage":true}}"#
+        let capture = Capture(inputs: [.init(offset: 0, input: .request(RequestSummary(url: "u", body: body)))], isComplete: true, hasTiming: true)
+        #expect(capture.requestedModel == "gpt-x")
+        #expect(capture.lastUserPrompt == "a\nb")
+        #expect(capture.requestedUsage)
+    }
 }
