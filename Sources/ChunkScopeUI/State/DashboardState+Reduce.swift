@@ -24,7 +24,7 @@ extension DashboardState {
         case .mouse(let mouse):
             return handleMouse(mouse)
         case .key(let key, let modifiers):
-            let chord = KeyChord(key, modifiers)
+            let chord = DashboardState.normalized(KeyChord(key, modifiers))
             message = nil
             if chord != KeyChord(.char("c"), .ctrl) { quitArmed = false }
             return handleKey(chord, live: live)
@@ -117,6 +117,15 @@ extension DashboardState {
         case .historyNext: editor.historyNext()
         }
         return []
+    }
+
+    /// Shift is part of a printable character (`G`, `?`), and Shift-Tab is BackTab, whichever way
+    /// the backend reports them.
+    static func normalized(_ chord: KeyChord) -> KeyChord {
+        var chord = chord
+        if case .char = chord.key, chord.modifiers.contains(.shift) { chord.modifiers.remove(.shift) }
+        if chord.key == .tab, chord.modifiers.contains(.shift) { chord = KeyChord(.backTab, chord.modifiers.subtracting(.shift)) }
+        return chord
     }
 
     /// Whether a snapshot is a stream still in progress.

@@ -238,6 +238,20 @@ struct ReducerTests {
         #expect(s.editor.text == "draft")
     }
 
+    @Test("Shift on printable keys and Shift-Tab are normalised")
+    func shift() {
+        var s = state(focus: .transcript)
+        var report = FrameReport()
+        report.contentHeights[.transcript] = 50
+        report.viewportHeights[.transcript] = 10
+        s.absorb(report)
+        s.transcript.scroll = ScrollState(offset: 3, follow: false)
+        _ = s.handle(.key(.char("G"), .shift), live: nil)
+        #expect(s.transcript.scroll.follow)
+        _ = s.handle(.key(.tab, .shift), live: nil)
+        #expect(s.focus == .prompt)
+    }
+
     @Test("conversation history becomes request messages")
     func messages() {
         var c = Conversation()
