@@ -26,6 +26,8 @@ public struct Rect: Sendable, Hashable, CustomStringConvertible {
 /// A colour role: themes map roles to colours, renderers only ever name roles.
 public enum StyleRole: String, Sendable, Hashable, CaseIterable {
     case text, dim, accent, title, border, borderFocused, status, statusKey
+    /// Stream-state badges on the status line (they keep the status line's background).
+    case statusGood, statusWarning, statusError
     case user, assistant, reasoning, refusal, code, codeBlock, heading, link
     case good, warning, error, selection, escape, sparkline
     /// A search hit (inspector `/` search) and the prompt editor's cursor cell.

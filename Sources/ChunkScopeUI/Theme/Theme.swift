@@ -61,7 +61,7 @@ public struct Theme: Sendable, Hashable {
     /// Attributes that keep roles distinguishable without colour.
     static let monochromeAttributes: [StyleRole: CellAttributes] = [
         .title: [.bold], .borderFocused: [.bold], .border: [.dim], .dim: [.dim], .reasoning: [.dim, .italic],
-        .status: [.reverse], .statusKey: [.reverse, .bold], .user: [.bold], .assistant: [.bold],
+        .status: [.reverse], .statusKey: [.reverse, .bold], .statusGood: [.reverse, .bold], .statusWarning: [.reverse, .bold], .statusError: [.reverse, .bold], .user: [.bold], .assistant: [.bold],
         .heading: [.bold, .underline], .code: [.underline], .link: [.underline], .refusal: [.bold, .italic],
         .error: [.bold, .reverse], .warning: [.bold], .selection: [.reverse], .escape: [.reverse],
         .jsonKey: [.bold], .accent: [.bold],
