@@ -48,6 +48,7 @@ extension DashboardState {
             if streaming { message = "Stopped — what arrived is kept"; return [.stopStream] }
             if zoomed != nil { zoomed = nil; return [] }
             if chunks.expanded, focus == .chunks { chunks.expanded = false; return [] }
+            if !chunks.search.isEmpty, focus == .chunks { chunks.search = ""; return [] }
             return []
         case .send:
             let text = editor.text
@@ -156,8 +157,12 @@ extension DashboardState {
         if let action = keymap.action(for: chord, focus: focus) {
             return perform(action, live: live)
         }
-        if focus == .prompt, case .char(let c) = chord.key, chord.modifiers.isSubset(of: [.shift]) {
-            editor.insert(String(c))
+        if case .char(let c) = chord.key, chord.modifiers.isEmpty {
+            if focus == .prompt {
+                editor.insert(String(c))
+            } else {
+                message = "“\(c)” is not a key here — press i to type a prompt, ? for keys"
+            }
         }
         return []
     }

@@ -58,6 +58,11 @@ struct ReducerTests {
         #expect(s.handle(.char("q"), live: nil).isEmpty)
         #expect(s.editor.text == "q")
         var p = state(focus: .chunks)
+        _ = p.handle(.char("x"), live: nil)
+        #expect(p.message?.contains("press i to type") == true)
+        _ = p.handle(.char("i"), live: nil)
+        #expect(p.focus == .prompt)
+        p.focus = .chunks
         #expect(p.handle(.char("q"), live: nil) == [.quit])
     }
 
