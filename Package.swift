@@ -60,7 +60,9 @@ let package = Package(
             name: "ChunkScopeCoreTests",
             dependencies: ["ChunkScopeCore", .product(name: "PropertyBased", package: "swift-property-based")],
             swiftSettings: strict),
-        .testTarget(name: "ChunkScopeUITests", dependencies: ["ChunkScopeUI", "ChunkScopeCore", "TerminalBackend"], swiftSettings: strict),
+        .testTarget(
+            name: "ChunkScopeUITests", dependencies: ["ChunkScopeUI", "ChunkScopeCore", "TerminalBackend"],
+            exclude: ["Goldens"], swiftSettings: strict),
         .testTarget(name: "TransportTests", dependencies: ["ChunkScopeTransport", "MockProvider", "ChunkScopeCore"], swiftSettings: strict),
         .testTarget(name: "EndToEndTests", dependencies: ["ChunkScopeCore"], swiftSettings: strict),
     ]

@@ -22,6 +22,9 @@ Usage:
   sdk-reference.py --write DIR         (re)write DIR/NAME.expected.json for every NAME.sse without a NAME.note.md
   sdk-reference.py --verify DIR        check every committed expectation against the live SDK;
                                        for NAME.note.md fixtures, check that the SDK still fails or differs
+  sdk-reference.py --fuzz N CHUNKSCOPE differential test: N random OpenAI-shaped streams (n=1/2, text,
+                                       refusal, reasoning, fragmented tool calls, repeated ids/names,
+                                       usage) through the SDK and `CHUNKSCOPE check --json`; must agree
 """
 import json
 import sys
@@ -173,7 +176,125 @@ def verify(directory: Path) -> int:
     return 1 if bad else 0
 
 
+def random_stream(rng) -> bytes:
+    """An OpenAI-shaped stream the SDK accumulates without raising (indices from 0, choice 0 first)."""
+    n = rng.choice([1, 1, 1, 2])
+    per_choice = []
+    for index in range(n):
+        deltas = []
+        first = {"role": "assistant"}
+        if rng.random() < 0.7:
+            first["content"] = rng.choice(["", None, "Hi"])
+        if rng.random() < 0.2:
+            first["refusal"] = None
+        deltas.append(first)
+        reasoning_key = rng.choice([None, "reasoning_content", "reasoning"])
+        if reasoning_key:
+            for _ in range(rng.randint(1, 4)):
+                deltas.append({reasoning_key: rng.choice(["think", " more", "", "\n", "é"])})
+        mode = rng.choice(["text", "text", "tools", "refusal", "mixed"])
+        if mode in ("text", "mixed"):
+            for _ in range(rng.randint(0, 6)):
+                deltas.append({"content": rng.choice(["a", " word", "", "😊", "\"q\"", "\n", "日本"])})
+        if mode == "refusal":
+            for _ in range(rng.randint(1, 3)):
+                deltas.append({"refusal": rng.choice(["No", " way", ""]), "content": None})
+        if mode in ("tools", "mixed"):
+            for call in range(rng.randint(1, 3)):
+                name = rng.choice(["get_weather", "f", "lookup"])
+                args = rng.choice(['{"a": 1}', '{"city": "Paris", "n": [1, 2]}', "{}", '{"x": "y'])
+                if rng.random() < 0.3:  # whole call in one delta
+                    deltas.append({"tool_calls": [{"index": call, "id": f"call_{index}_{call}", "type": "function",
+                                                   "function": {"name": name, "arguments": args}}]})
+                    continue
+                head = {"index": call, "id": f"call_{index}_{call}", "type": "function", "function": {"name": name, "arguments": ""}}
+                if rng.random() < 0.2:  # name in two fragments
+                    head["function"]["name"] = name[:1]
+                    deltas.append({"tool_calls": [head]})
+                    deltas.append({"tool_calls": [{"index": call, "function": {"name": name[1:]}}]})
+                else:
+                    deltas.append({"tool_calls": [head]})
+                cuts = sorted(rng.sample(range(len(args) + 1), min(3, len(args) + 1)))
+                pieces = [args[a:b] for a, b in zip([0] + cuts, cuts + [len(args)])]
+                for k, piece in enumerate(pieces):
+                    entry = {"index": call, "function": {"arguments": piece}}
+                    if k == 1 and rng.random() < 0.3:
+                        entry["type"] = "function"
+                        entry["function"]["name"] = ""
+                    if k == 1 and rng.random() < 0.1:
+                        entry["id"] = f"call_{index}_{call}"
+                    deltas.append({"tool_calls": [entry]})
+        finish = rng.choice(["stop", "length", "tool_calls", None, "stop"])
+        per_choice.append((index, deltas, finish))
+    chunks = []
+    queues = [list(d) for (_, d, _) in per_choice]
+    # choice 0 speaks first; afterwards the choices interleave at random
+    order = [i for i, q in enumerate(queues) for _ in q]
+    order.remove(0)
+    rng.shuffle(order)
+    order.insert(0, 0)
+    positions = [0] * n
+    usage_every = rng.random() < 0.2
+    for i in order:
+        delta = queues[i][positions[i]]
+        positions[i] += 1
+        choice = {"index": i, "delta": delta, "finish_reason": None}
+        if rng.random() < 0.15:
+            choice["logprobs"] = {"content": [{"token": "t", "logprob": -0.5, "bytes": [116], "top_logprobs": []}], "refusal": None}
+        chunk = {"id": "chatcmpl-fuzz", "object": "chat.completion.chunk", "created": 1, "model": "m", "choices": [choice]}
+        if usage_every:
+            chunk["usage"] = {"prompt_tokens": 3, "completion_tokens": len(chunks), "total_tokens": 3 + len(chunks)}
+        chunks.append(chunk)
+    for index, _, finish in per_choice:
+        if finish:
+            chunks.append({"id": "chatcmpl-fuzz", "object": "chat.completion.chunk", "created": 1, "model": "m",
+                           "choices": [{"index": index, "delta": {}, "finish_reason": finish}]})
+    if rng.random() < 0.5:
+        chunks.append({"id": "chatcmpl-fuzz", "object": "chat.completion.chunk", "created": 1, "model": "m", "choices": [],
+                       "usage": {"prompt_tokens": 3, "completion_tokens": 9, "total_tokens": 12,
+                                 "completion_tokens_details": {"reasoning_tokens": 2}}})
+    body = "".join("data: " + json.dumps(c, ensure_ascii=False) + "\n\n" for c in chunks)
+    if rng.random() < 0.8:
+        body += "data: [DONE]\n\n"
+    return body.encode("utf-8")
+
+
+def fuzz(count: int, chunkscope: str) -> int:
+    import random
+    import subprocess
+    import tempfile
+    rng = random.Random(20261125)
+    bad = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        for case in range(count):
+            body = random_stream(rng)
+            path = Path(tmp) / f"case{case}.sse"
+            path.write_bytes(body)
+            try:
+                expected = comparable(sdk_result(body))
+            except SDKFailure as failure:
+                print(f"skip  case {case}: SDK gave up ({failure})")
+                continue
+            run = subprocess.run([chunkscope, "check", "--json", str(path)], capture_output=True, text=True)
+            if run.returncode not in (0, 1):
+                bad += 1
+                print(f"FAIL  case {case}: chunkscope exited {run.returncode}: {run.stderr.strip()}")
+                continue
+            actual = comparable(json.loads(run.stdout))
+            if actual != expected:
+                bad += 1
+                keep = Path(tmp).parent / f"chunkscope-fuzz-case{case}.sse"
+                keep.write_bytes(body)
+                print(f"FAIL  case {case} (kept as {keep})")
+                print("  sdk:        " + json.dumps(expected, ensure_ascii=False)[:600])
+                print("  chunkscope: " + json.dumps(actual, ensure_ascii=False)[:600])
+    print(f"{count} random streams, {bad} disagreeing with the SDK")
+    return 1 if bad else 0
+
+
 def main(argv) -> int:
+    if len(argv) == 4 and argv[1] == "--fuzz":
+        return fuzz(int(argv[2]), argv[3])
     if len(argv) == 3 and argv[1] == "--write":
         return write(Path(argv[2]))
     if len(argv) == 3 and argv[1] == "--verify":

@@ -55,13 +55,13 @@ struct BenchmarkRunner {
             }
         }
         if options.flatness {
-            print("\nflatness (text stream, \(Workload.decode.title)): cost per chunk as the stream grows")
+            print("\nflatness (text stream, \(Workload.pipeline.title)): cost per chunk as the stream grows")
             for count in [10_000, 100_000, 1_000_000] {
                 var generator = StreamGenerator()
                 let bytes = generator.stream(.text, chunkCount: count)
                 let buffers = split(bytes)
                 let runs = count >= 1_000_000 ? max(1, options.runs / 2) : options.runs
-                let measurement = measure(.decode, kind: .text, buffers: buffers, byteCount: bytes.count, runs: runs)
+                let measurement = measure(.pipeline, kind: .text, buffers: buffers, byteCount: bytes.count, runs: runs)
                 report.flatness.append(measurement)
                 print("  \(pad(String(count), 9)) chunks: \(String(format: "%7.1f", measurement.nanosPerChunk)) ns/chunk  (\(format(rate: measurement.chunksPerSecond)) chunks/s)")
             }

@@ -9,6 +9,9 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Check a recorded stream: final text, tool calls, usage and provider lint.",
         discussion: """
+            FILE may also be a ChunkScope capture (from `chunkscope record` or the dashboard): its \
+            body bytes are fed with their recorded timing, its response status and transport \
+            failure count, and --expect-usage is implied when the recorded request asked for usage.
             Exit status: 0 when no lint finding is an error, 1 when one is, 2 when the input is \
             unusable (missing or unreadable file, empty, binary, or no SSE line at all).
             With --json, stdout is exactly one JSON object:
@@ -16,7 +19,7 @@ struct CheckCommand: ParsableCommand {
              "usage":{…as sent…},"diagnostics":[{"code","severity","event","message"}],"events":N}
             """)
 
-    @Argument(help: "A recorded SSE response body (.sse).")
+    @Argument(help: "A recorded SSE response body (.sse) or a ChunkScope capture.")
     var file: String
 
     @Flag(help: "Print one JSON object instead of the readable summary.")
@@ -32,10 +35,21 @@ struct CheckCommand: ParsableCommand {
         } catch {
             Self.fail("\(file): \(error.localizedDescription)")
         }
-        if let reason = CheckReport.unusableReason(for: bytes) {
-            Self.fail("\(file): not an SSE stream: \(reason)")
+        let report: CheckReport
+        if CaptureFormat.isCapture(bytes) {
+            let capture: Capture
+            do {
+                capture = try CaptureReader.read(bytes)
+            } catch {
+                Self.fail("\(file): not a readable capture: \(error)")
+            }
+            report = capture.report(options: PipelineOptions(includeUsageRequested: expectUsage || capture.requestedUsage))
+        } else {
+            if let reason = CheckReport.unusableReason(for: bytes) {
+                Self.fail("\(file): not an SSE stream: \(reason)")
+            }
+            report = CheckReport.check(body: bytes, options: PipelineOptions(includeUsageRequested: expectUsage))
         }
-        let report = CheckReport.check(body: bytes, options: PipelineOptions(includeUsageRequested: expectUsage))
         if json {
             print(report.json())
         } else {

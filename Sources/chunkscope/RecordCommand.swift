@@ -79,21 +79,14 @@ struct RecordCommand: AsyncParsableCommand {
 
         let (inputs, handle) = CurlTransport.start(request, options: connection.transportOptions(for: profile))
         let interrupt = InterruptWatcher { handle.cancel() }
-        let start = CaptureRecorder.now()
-        var report = HeadlessReport()
-        for await input in CaptureRecorder.tee(inputs, into: recorder) {
-            let text = report.handle(input, at: CaptureRecorder.now() - start)
-            if !quiet && !text.isEmpty { FileHandle.standardOutput.write(Data(text.utf8)) }
-        }
-        let tail = report.finish()
-        if !quiet { FileHandle.standardOutput.write(Data((tail + "\n").utf8)) }
+        let exitCode = await HeadlessFollower.follow(CaptureRecorder.tee(inputs, into: recorder),
+                                                     includeUsageRequested: request.includeUsage, printsContent: !quiet)
         interrupt.stop()
         await mock?.shutdown()
 
-        for line in report.summary() { Console.error(line) }
         if let error = recorder.error { Console.error("warning: the capture may be incomplete: \(error.localizedDescription)") }
         Console.error("Capture saved to \(path)")
         if output == nil { store.rotate() }
-        if !report.isClean { throw ExitCode(1) }
+        if exitCode != 0 { throw ExitCode(exitCode) }
     }
 }

@@ -45,21 +45,8 @@ struct ReplayCommand: AsyncParsableCommand {
             throw ExitCode(2)
         }
         if !capture.isComplete { Console.error("note: the capture has no end record (the recorder stopped early)") }
-        let exitCode = await Self.runHeadless(CaptureReplay.stream(capture, speed: replaySpeed), quiet: quiet)
+        let exitCode = await HeadlessFollower.follow(timed: CaptureReplay.timedStream(capture, speed: replaySpeed),
+                                                     includeUsageRequested: capture.requestedUsage, printsContent: !quiet)
         if exitCode != 0 { throw ExitCode(exitCode) }
-    }
-
-    /// Consumes a replay source headless: content printed live, then a summary. Returns the exit code.
-    static func runHeadless(_ source: AsyncStream<StreamInput>, quiet: Bool) async -> Int32 {
-        let start = CaptureRecorder.now()
-        var report = HeadlessReport()
-        for await input in source {
-            let text = report.handle(input, at: CaptureRecorder.now() - start)
-            if !quiet && !text.isEmpty { FileHandle.standardOutput.write(Data(text.utf8)) }
-        }
-        let tail = report.finish()
-        if !quiet { FileHandle.standardOutput.write(Data((tail + "\n").utf8)) }
-        for line in report.summary() { Console.error(line) }
-        return report.isClean ? 0 : 1
     }
 }

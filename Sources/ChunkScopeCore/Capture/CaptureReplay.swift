@@ -24,7 +24,18 @@ public enum CaptureReplay {
     /// The inputs of `capture`, each delivered at its recorded offset scaled by `speed`.
     /// Cancelling the consuming task stops the replay.
     public static func stream(_ capture: Capture, speed: ReplaySpeed = .factor(1)) -> AsyncStream<StreamInput> {
-        let (stream, continuation) = AsyncStream<StreamInput>.makeStream(bufferingPolicy: .unbounded)
+        deliver(capture, speed: speed) { $0.input }
+    }
+
+    /// Like `stream`, but each input comes with its recorded offset, so a consumer can report the
+    /// original timings whatever the playback speed.
+    public static func timedStream(_ capture: Capture, speed: ReplaySpeed = .factor(1)) -> AsyncStream<Capture.TimedInput> {
+        deliver(capture, speed: speed) { $0 }
+    }
+
+    private static func deliver<Element: Sendable>(_ capture: Capture, speed: ReplaySpeed,
+                                                   _ transform: @escaping @Sendable (Capture.TimedInput) -> Element) -> AsyncStream<Element> {
+        let (stream, continuation) = AsyncStream<Element>.makeStream(bufferingPolicy: .unbounded)
         let task = Task {
             let clock = ContinuousClock()
             let start = clock.now
@@ -40,7 +51,7 @@ public enum CaptureReplay {
                     }
                 }
                 if Task.isCancelled { break }
-                continuation.yield(timed.input)
+                continuation.yield(transform(timed))
             }
             continuation.finish()
         }

@@ -20,22 +20,28 @@ struct FastChunkParser {
     /// without validating them first.
     private let trustedUTF8: Bool
 
-    private init(_ bytes: UnsafeBufferPointer<UInt8>, trustedUTF8: Bool) {
+    /// Recurring strings of this stream (ids, model, unknown keys), when the caller keeps a table.
+    private let strings: UnsafeMutablePointer<ChunkStringTable>?
+
+    private init(_ bytes: UnsafeBufferPointer<UInt8>, trustedUTF8: Bool, strings: UnsafeMutablePointer<ChunkStringTable>?) {
         scanner = JSONScanner(bytes)
         self.trustedUTF8 = trustedUTF8
+        self.strings = strings
     }
 
-    /// The chunk in `bytes`, or nil when the general path must decide. `trustedUTF8` says the
-    /// bytes are known to be valid UTF-8.
-    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, trustedUTF8: Bool) -> ChatCompletionChunk? {
-        var parser = FastChunkParser(bytes, trustedUTF8: trustedUTF8)
-        var chunk = ChatCompletionChunk()
+    /// Parses the chunk in `bytes` into `chunk` (a fresh value); false when the general path must
+    /// decide. `trustedUTF8` says the bytes are known to be valid UTF-8; `strings` (optional)
+    /// shares recurring strings.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, trustedUTF8: Bool,
+                      strings: UnsafeMutablePointer<ChunkStringTable>? = nil,
+                      into chunk: inout ChatCompletionChunk) -> Bool {
+        var parser = FastChunkParser(bytes, trustedUTF8: trustedUTF8, strings: strings)
         do {
             try parser.parseTopLevel(into: &chunk)
+            return true
         } catch {
-            return nil
+            return false
         }
-        return chunk
     }
 
     // MARK: - The chunk shape
@@ -46,12 +52,12 @@ struct FastChunkParser {
         if try enterObject(depth: 1) {
             repeat {
                 switch try readKey() {
-                case .id: chunk.id = try stringOrNull()
+                case .id: chunk.id = try stringOrNull(recurring: true)
                 case .object:
                     chunk.object = try stringOrNull()
                     if chunk.object == "error" { throw Miss() }
-                case .model: chunk.model = try stringOrNull()
-                case .systemFingerprint: chunk.systemFingerprint = try stringOrNull()
+                case .model: chunk.model = try stringOrNull(recurring: true)
+                case .systemFingerprint: chunk.systemFingerprint = try stringOrNull(recurring: true)
                 case .serviceTier: chunk.serviceTier = try stringOrNull()
                 case .created: chunk.created = try integerOrNull()
                 case .choices:
@@ -72,9 +78,9 @@ struct FastChunkParser {
         choices.removeAll()
         guard try enterArray(depth: 2) else { return }
         repeat {
-            var choice = ChunkChoice(index: nil)
-            try parseChoice(into: &choice)
-            choices.append(choice)
+            // Parsed in place: a `ChunkChoice` is large, copying it in would cost more than parsing.
+            choices.append(ChunkChoice(index: nil))
+            try parseChoice(into: &choices[choices.count - 1])
         } while try nextElement()
     }
 
@@ -109,9 +115,8 @@ struct FastChunkParser {
                     var calls: [ToolCallDelta] = []
                     if try enterArray(depth: 5) {
                         repeat {
-                            var call = ToolCallDelta()
-                            try parseToolCall(into: &call)
-                            calls.append(call)
+                            calls.append(ToolCallDelta())
+                            try parseToolCall(into: &calls[calls.count - 1])
                         } while try nextElement()
                     }
                     delta.toolCalls = calls
@@ -126,14 +131,14 @@ struct FastChunkParser {
         repeat {
             switch try readKey() {
             case .index: call.index = try smallIntegerOrNull()
-            case .id: call.id = try stringOrNull()
-            case .type: call.type = try stringOrNull()
+            case .id: call.id = try stringOrNull(recurring: true)
+            case .type: call.type = try stringOrNull(recurring: true)
             case .function:
                 if try consumeNull() { break }
                 guard try enterObject(depth: 7) else { break }
                 repeat {
                     switch try readKey() {
-                    case .name: call.name = try stringOrNull()
+                    case .name: call.name = try stringOrNull(recurring: true)
                     case .arguments: call.arguments = try stringOrNull()
                     default: throw Miss()  // the general path keeps the whole `function` object
                     }
@@ -201,13 +206,10 @@ struct FastChunkParser {
     @inline(__always)
     private mutating func readKey() throws(Miss) -> ChunkKey {
         scanner.skipWhitespace()
-        guard scanner.peek() == 0x22 else { throw Miss() }
-        let range: (start: Int, end: Int, plain: Bool)
-        do { range = try scanner.scanString() } catch { throw Miss() }
-        guard range.plain else { throw Miss() }
-        keyStart = range.start
-        keyEnd = range.end
-        let key = ChunkKey(bytes: UnsafeBufferPointer(start: scanner.base + range.start, count: range.end - range.start))
+        guard scanner.peek() == 0x22, let range = scanner.scanPlainString() else { throw Miss() }
+        keyStart = range.lowerBound
+        keyEnd = range.upperBound
+        let key = ChunkKey(bytes: UnsafeBufferPointer(start: scanner.base + range.lowerBound, count: range.count))
         do { try scanner.expectColon() } catch { throw Miss() }
         scanner.skipWhitespace()
         return key
@@ -218,8 +220,8 @@ struct FastChunkParser {
         var name = key.name
         if key == .other {
             let bytes = UnsafeBufferPointer(start: scanner.base + keyStart, count: keyEnd - keyStart)
-            guard let text = ByteScanning.validatedString(bytes) else { throw Miss() }
-            name = text
+            guard trustedUTF8 || ByteScanning.isValidUTF8(bytes) else { throw Miss() }
+            name = strings?.pointee.string(bytes) ?? String(decoding: bytes, as: UTF8.self)
         }
         return JSONValue.Member(name, try value(depth: depth))
     }
@@ -230,24 +232,22 @@ struct FastChunkParser {
     @inline(__always)
     private mutating func consumeNull() throws(Miss) -> Bool {
         guard scanner.peek() == 0x6E else { return false }
-        do { try scanner.parseLiteral("null") } catch { throw Miss() }
+        guard scanner.consumeNullLiteral() else { throw Miss() }
         return true
     }
 
-    private mutating func stringOrNull() throws(Miss) -> String? {
+    /// A string value or `null`. `recurring` values (ids, model, names) go through the stream's
+    /// string table when there is one.
+    private mutating func stringOrNull(recurring: Bool = false) throws(Miss) -> String? {
         if try consumeNull() { return nil }
         guard scanner.peek() == 0x22 else { throw Miss() }
-        let range: (start: Int, end: Int, plain: Bool)
-        let quote = scanner.index
-        do { range = try scanner.scanString() } catch { throw Miss() }
-        let bytes = UnsafeBufferPointer(start: scanner.base + range.start, count: range.end - range.start)
-        if range.plain {
+        if let range = scanner.scanPlainString() {
+            let bytes = UnsafeBufferPointer(start: scanner.base + range.lowerBound, count: range.count)
             if let common = CommonString.lookup(bytes) { return common }
-            if trustedUTF8 { return String(decoding: bytes, as: UTF8.self) }
-            guard let text = ByteScanning.validatedString(bytes) else { throw Miss() }
-            return text
+            guard trustedUTF8 || ByteScanning.isValidUTF8(bytes) else { throw Miss() }
+            if recurring, let strings { return strings.pointee.string(bytes) }
+            return String(decoding: bytes, as: UTF8.self)
         }
-        scanner.index = quote
         do { return try scanner.parseString() } catch { throw Miss() }
     }
 

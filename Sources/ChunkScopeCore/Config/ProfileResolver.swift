@@ -70,7 +70,7 @@ public struct ProfileResolver {
     private func resolveWithoutProfile(_ flags: ConnectionOverrides) throws(ConfigError) -> ResolvedProfile {
         let envKey = environment["OPENAI_API_KEY"].flatMap { $0.isEmpty ? nil : $0 }
         let envBase = environment["OPENAI_BASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
-        let wantsMockModel = flags.model?.hasPrefix("mock-") == true && flags.baseURL == nil
+        let wantsMockModel = flags.model?.hasPrefix("mock-") == true && flags.baseURL == nil && envBase == nil
         if wantsMockModel || (flags.baseURL == nil && envBase == nil && envKey == nil && flags.apiKeyEnv == nil) {
             return builtInMock(flags, origin: "built-in mock provider (no key, profile or base URL configured)")
         }

@@ -90,7 +90,10 @@ struct JSONScanner {
         case 0x5B: return try parseArray(depth: depth + 1)
         case 0x74: try parseLiteral("true"); return .bool(true)
         case 0x66: try parseLiteral("false"); return .bool(false)
-        case 0x6E: try parseLiteral("null"); return .null
+        case 0x6E:
+            if consumeNullLiteral() { return .null }
+            try parseLiteral("null")
+            return .null
         case 0x2D, 0x30...0x39: return .number(try parseNumber())
         default: throw unexpected(expecting: "a value")
         }
@@ -240,6 +243,28 @@ struct JSONScanner {
             return text
         }
         return try unescape(start..<end)
+    }
+
+    /// Fast form of `scanString` for the common case: when the string at the current position
+    /// (its opening quote) has no escapes and no control characters, moves past it and returns
+    /// its content range; otherwise returns nil and leaves the position unchanged.
+    @inline(__always)
+    mutating func scanPlainString() -> Range<Int>? {
+        let start = index + 1
+        let end = ByteScanning.firstStringSpecial(base, from: start, to: count)
+        guard end < count, base[end] == 0x22 else { return nil }
+        index = end + 1
+        return start..<end
+    }
+
+    /// Consumes `null` when it is next; false (position unchanged) otherwise.
+    @inline(__always)
+    mutating func consumeNullLiteral() -> Bool {
+        guard index + 4 <= count,
+              UnsafeRawPointer(base + index).loadUnaligned(as: UInt32.self) == UInt32(littleEndian: 0x6C6C_756E)
+        else { return false }
+        index += 4
+        return true
     }
 
     /// Moves past a string (current byte: its opening quote), validating escapes and control

@@ -13,7 +13,9 @@ extension CheckReport {
             if choice.hasRefusal {
                 out += "  refusal:\n" + Self.indented(choice.refusal)
             }
-            if choice.hasContent {
+            if choice.hasContent && choice.content.isEmpty {
+                out += "  content: \"\"\n"
+            } else if choice.hasContent {
                 out += "  content:\n" + Self.indented(choice.content)
             } else if choice.toolCalls.isEmpty && !choice.hasRefusal {
                 out += "  content: null\n"

@@ -105,11 +105,12 @@ enum EventSummary {
         }
     }
 
-    /// Appends up to `previewScalars` scalars of `text`, escaping control characters and quotes.
-    static func appendPreview(_ text: String, to out: inout String) {
+    /// Appends up to `limit` scalars of `text`, escaping control characters and quotes.
+    static func appendPreview(_ text: String, to out: inout String, limit: Int = previewScalars) {
+        if appendPlainPreview(text, to: &out, limit: limit) { return }
         var count = 0
         for scalar in text.unicodeScalars {
-            if count == previewScalars {
+            if count == limit {
                 out += "…"
                 return
             }
@@ -128,5 +129,22 @@ enum EventSummary {
                 }
             }
         }
+    }
+
+    /// Fast path of `appendPreview` (same output): appends `text` whole when it is at most
+    /// `limit` scalars and holds no byte that may need escaping (controls, quote, backslash, DEL,
+    /// and the lead bytes 0xC2 / 0xE2 of C1 controls and U+2028/2029).
+    /// Returns false, appending nothing, when the scalar-by-scalar path must run.
+    private static func appendPlainPreview(_ text: String, to out: inout String, limit: Int) -> Bool {
+        var scalars = 0
+        for byte in text.utf8 {
+            if byte & 0xC0 != 0x80 { scalars += 1 }
+            if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte == 0xC2 || byte == 0xE2
+                || scalars > limit {
+                return false
+            }
+        }
+        out += text
+        return true
     }
 }

@@ -9,6 +9,8 @@ public struct StreamPipeline: Sendable {
 
     private var decoder: SSEDecoder
     private var events: [SSEEvent] = []
+    /// Recurring chunk strings (id, model, …) shared across this stream's chunks.
+    private var chunkStrings = ChunkStringTable()
     private var accumulator = StreamAccumulator()
     private var linter = StreamLinter()
     private var diagnostics = DiagnosticLog()
@@ -86,8 +88,8 @@ public struct StreamPipeline: Sendable {
         guard !finished else { return }
         markStart(nanos)
         version &+= 1
-        for event in decoder.finish() { process(event, at: nanos) }
         if let body = plainBody { showPlainBody(body, at: nanos) }
+        for event in decoder.finish() { process(event, at: nanos) }
         finished = true
         let cancelled = state == .cancelled
         var failed = false
@@ -178,13 +180,20 @@ public struct StreamPipeline: Sendable {
 
     private mutating func showPlainBody(_ body: [UInt8], at nanos: UInt64) {
         guard plainBodyBytes > 0 else { return }
+        if CheckReport.unusableReason(for: body) == nil {
+            // An error status with an event-stream body (`data: {"error": …}`): decode it as events.
+            decoder.feed(body, into: &events)
+            for event in events { process(event, at: nanos) }
+            events.removeAll(keepingCapacity: true)
+            return
+        }
         let text = String(decoding: body, as: UTF8.self)
         var summary = "body \(plainBodyBytes)B"
         let isError = !(200...299).contains(response?.status ?? 200)
         if let value = try? JSONParser.parse(text), let message = Self.errorMessage(value) {
             diagnostics.raise(.errorPayload, event: sequence + 1, message)
             summary = "error: "
-            EventSummary.appendPreview(message, to: &summary)
+            EventSummary.appendPreview(message, to: &summary, limit: 160)
         }
         sequence += 1
         appendRow(kind: isError ? .error : .data, size: plainBodyBytes, summary: summary, raw: text, at: nanos)
@@ -213,7 +222,7 @@ public struct StreamPipeline: Sendable {
             metrics.recordEvent(at: nanos)
             if options.recordsInspectorRows {
                 var summary = ": "
-                EventSummary.appendPreview(text, to: &summary)
+                EventSummary.appendPreview(text, to: &summary, limit: 80)
                 appendRow(kind: .comment, size: text.utf8.count + 2, summary: summary, raw: text, at: nanos)
             }
         case .retry(let millis):
@@ -229,14 +238,16 @@ public struct StreamPipeline: Sendable {
     }
 
     private mutating func processData(_ message: SSEMessage, at nanos: UInt64) {
-        switch ChunkDecoder.decode(message.data) {
+        switch ChunkDecoder.decode(message.data, strings: &chunkStrings) {
         case .chunk(let chunk):
             chunkCount += 1
             linter.check(chunk, event: sequence, diagnostics: &diagnostics)
             accumulator.apply(chunk, event: sequence, diagnostics: &diagnostics)
             recordOutput(chunk, at: nanos)
             if options.recordsInspectorRows {
-                appendRow(kind: .data, size: message.byteCount, summary: EventSummary.of(chunk), raw: message.data, at: nanos)
+                let time = rowTime(nanos)
+                log.append(InspectorEvent(sequence: sequence, time: time.time, gap: time.gap, size: message.byteCount,
+                                          chunkData: message.data))
             }
         case .done:
             doneSeen = true
@@ -245,12 +256,12 @@ public struct StreamPipeline: Sendable {
             let text = Self.errorMessage(payload) ?? "error payload"
             diagnostics.raise(.errorPayload, event: sequence, text)
             var summary = "error: "
-            EventSummary.appendPreview(text, to: &summary)
+            EventSummary.appendPreview(text, to: &summary, limit: 160)
             appendRow(kind: .error, size: message.byteCount, summary: summary, raw: message.data, at: nanos)
         case .invalidJSON(let reason, let offset):
             diagnostics.raise(.notJSON, event: sequence, "not JSON at byte \(offset): \(reason)")
             var summary = "not JSON: "
-            EventSummary.appendPreview(message.data, to: &summary)
+            EventSummary.appendPreview(message.data, to: &summary, limit: 60)
             appendRow(kind: .invalid, size: message.byteCount, summary: summary, raw: message.data, at: nanos)
         case .unexpected(let value):
             diagnostics.raise(.notAChunk, event: sequence, "JSON \(Self.shape(of: value)) is not a chat.completion.chunk")
@@ -274,11 +285,18 @@ public struct StreamPipeline: Sendable {
 
     private mutating func appendRow(kind: InspectorEvent.Kind, size: Int, summary: String, raw: String, at nanos: UInt64) {
         guard options.recordsInspectorRows else { return }
+        let time = rowTime(nanos)
+        log.append(InspectorEvent(sequence: sequence, time: time.time, gap: time.gap, size: size, kind: kind,
+                                  summary: summary, raw: raw))
+    }
+
+    /// The row time (since the start) and the gap since the previous row.
+    private mutating func rowTime(_ nanos: UInt64) -> (time: UInt64, gap: UInt64) {
         let origin = start ?? nanos
         let time = nanos >= origin ? nanos - origin : 0
         let gap = lastRowTime.map { time >= $0 ? time - $0 : 0 } ?? time
         lastRowTime = time
-        log.append(InspectorEvent(sequence: sequence, time: time, gap: gap, size: size, kind: kind, summary: summary, raw: raw))
+        return (time, gap)
     }
 
     private mutating func writeLintRows(at nanos: UInt64) {

@@ -16,9 +16,14 @@ public struct InspectorEvent: Sendable, Equatable {
     public var size: Int
     public var kind: Kind
     /// One line, e.g. `delta.content "Hel"`, `tool_calls[1].arguments +12B`, `usage 15/42`.
-    public var summary: String
+    /// Chunk rows derive it from `raw` when first read (only visible rows pay for it).
+    public var summary: String {
+        get { storedSummary ?? Self.summary(ofChunkData: raw) }
+        set { storedSummary = newValue }
+    }
     /// The event's data text (JSON for data rows), or the finding's message for lint rows.
     public var raw: String
+    private var storedSummary: String?
 
     public init(sequence: Int, time: UInt64, gap: UInt64, size: Int, kind: Kind, summary: String, raw: String) {
         self.sequence = sequence
@@ -26,23 +31,55 @@ public struct InspectorEvent: Sendable, Equatable {
         self.gap = gap
         self.size = size
         self.kind = kind
-        self.summary = summary
+        self.storedSummary = summary
         self.raw = raw
+    }
+
+    /// A row for a decoded chunk whose summary is derived from `raw` on demand (the hot path
+    /// stores the data text it already has and builds no string).
+    public init(sequence: Int, time: UInt64, gap: UInt64, size: Int, chunkData raw: String) {
+        self.sequence = sequence
+        self.time = time
+        self.gap = gap
+        self.size = size
+        self.kind = .data
+        self.storedSummary = nil
+        self.raw = raw
+    }
+
+    /// The one-line summary of a chunk's data text.
+    static func summary(ofChunkData raw: String) -> String {
+        if case .chunk(let chunk) = ChunkDecoder.decode(raw) { return EventSummary.of(chunk) }
+        return "data"
+    }
+
+    public static func == (a: InspectorEvent, b: InspectorEvent) -> Bool {
+        a.sequence == b.sequence && a.time == b.time && a.gap == b.gap && a.size == b.size
+            && a.kind == b.kind && a.raw == b.raw && a.summary == b.summary
     }
 }
 
 /// Append-only storage for inspector rows, shared between the session actor (the only writer)
 /// and snapshots (readers of a fixed prefix), so publishing a snapshot never copies the log.
 public final class InspectorEventLog: @unchecked Sendable {
+    /// Rows per storage segment: appends never copy earlier rows (no doubling of one huge array).
+    private static let segmentShift = 12
+    private static let segmentSize = 1 << segmentShift
     private let lock = NSLock()
-    private var rows: [InspectorEvent] = []
+    private var segments: [[InspectorEvent]] = []
+    private var total = 0
 
     public init() {}
 
     /// Appends one row. Only the owning session actor calls this.
     public func append(_ row: InspectorEvent) {
         lock.lock()
-        rows.append(row)
+        if total & (Self.segmentSize - 1) == 0 {
+            segments.append([])
+            segments[segments.count - 1].reserveCapacity(Self.segmentSize)
+        }
+        segments[segments.count - 1].append(row)
+        total += 1
         lock.unlock()
     }
 
@@ -50,7 +87,7 @@ public final class InspectorEventLog: @unchecked Sendable {
     public var count: Int {
         lock.lock()
         defer { lock.unlock() }
-        return rows.count
+        return total
     }
 
     /// A view of the rows appended so far; later appends do not change it.
@@ -61,13 +98,18 @@ public final class InspectorEventLog: @unchecked Sendable {
     fileprivate func row(at index: Int) -> InspectorEvent {
         lock.lock()
         defer { lock.unlock() }
-        return rows[index]
+        return segments[index >> Self.segmentShift][index & (Self.segmentSize - 1)]
     }
 
     fileprivate func rows(in range: Range<Int>) -> [InspectorEvent] {
         lock.lock()
         defer { lock.unlock() }
-        return Array(rows[range])
+        var out: [InspectorEvent] = []
+        out.reserveCapacity(range.count)
+        for index in range {
+            out.append(segments[index >> Self.segmentShift][index & (Self.segmentSize - 1)])
+        }
+        return out
     }
 
     /// A fixed-length prefix of a log: a random-access collection of rows.

@@ -16,6 +16,7 @@ final class CurlTransfer: @unchecked Sendable {
     private var finished = false
     private var wakeableMulti: UnsafeMutableRawPointer?
 
+    private var masker: SecretMasker
     private var response = AttemptResponse()
     private var retriesUsed = 0
     private var lastActivity: UInt64 = 0
@@ -29,6 +30,7 @@ final class CurlTransfer: @unchecked Sendable {
         self.options = options
         self.continuation = continuation
         self.secrets = request.secrets
+        self.masker = SecretMasker(secrets: request.secrets)
     }
 
     // MARK: Cross-thread control
@@ -85,6 +87,7 @@ final class CurlTransfer: @unchecked Sendable {
     }
 
     private func finish(with failure: StreamFailure?) {
+        forward(masker.finish())
         if let failure { continuation.yield(.failed(failure)) }
         lock.lock()
         finished = true
@@ -188,10 +191,16 @@ final class CurlTransfer: @unchecked Sendable {
             response.errorBody.append(contentsOf: bytes.prefix(Self.errorBodyLimit - response.errorBody.count))
         }
         if !response.heldForRetry {
-            continuation.yield(.bytes(bytes))
-            totalBodyBytes += bytes.count
+            forward(masker.feed(bytes))
         }
-        return bytes.count
+        return buffer.count
+    }
+
+    /// Yields body bytes (already masked) to the stream.
+    private func forward(_ bytes: [UInt8]) {
+        guard !bytes.isEmpty else { return }
+        continuation.yield(.bytes(bytes))
+        totalBodyBytes += bytes.count
     }
 
     private func receiveHeaderLine(_ buffer: UnsafeRawBufferPointer) {

@@ -41,7 +41,7 @@ public enum MockScenario: String, CaseIterable, Sendable {
         case .huge: "one content chunk on a single line of mock_bytes bytes (default 10 MiB)"
         case .drop: "closes the connection after mock_chunks chunks (default 8)"
         case .stall: "sends mock_chunks chunks (default 3), then nothing for mock_stall_seconds (default 3600)"
-        case .unauthorized: "HTTP 401 with OpenAI's invalid_api_key error"
+        case .unauthorized: "HTTP 401 with OpenAI's invalid_api_key error (mock_echo_key=1 echoes the key unmasked, like a leaky proxy)"
         case .rateLimited: "HTTP 429 with retry-after: mock_retry_after (default 1) for the first mock_fail_times identical requests (default 1), then answers"
         case .serverError: "HTTP 500 with a JSON error object"
         case .html: "HTTP 502 with an nginx HTML error page"

@@ -71,7 +71,9 @@ struct MockResponder: Sendable {
         case .unauthorized:
             let auth = head.headers.first(name: "authorization") ?? ""
             let key = auth.hasPrefix("Bearer ") ? String(auth.dropFirst(7)) : ""
-            let shown = key.count > 8 ? String(key.prefix(3)) + String(repeating: "*", count: 12) + String(key.suffix(4)) : "(none)"
+            // mock_echo_key=1 echoes the key unmasked, as some badly behaved proxies do (redaction tests).
+            let masked = key.count > 8 ? String(key.prefix(3)) + String(repeating: "*", count: 12) + String(key.suffix(4)) : "(none)"
+            let shown = request.knobs["echo_key"] == 1 && !key.isEmpty ? key : masked
             return .error(.unauthorized, message: "Incorrect API key provided: \(shown). You can find your API key at https://platform.openai.com/account/api-keys.",
                           type: "invalid_request_error", code: "invalid_api_key",
                           headers: [("www-authenticate", "Bearer realm=\"OpenAI API\"")] + Self.providerHeaders(processingMs: 3))

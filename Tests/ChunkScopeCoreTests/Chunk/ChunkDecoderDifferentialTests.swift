@@ -16,6 +16,11 @@ func referenceDecode(_ text: String) -> StreamPayload {
 func expectChunkDecodingAgrees(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) {
     let fast = ChunkDecoder.decode(text)
     #expect(fast == referenceDecode(text), "fast path differs for \(text.debugDescription)", sourceLocation: sourceLocation)
+    var strings = ChunkStringTable()
+    let first = ChunkDecoder.decode(text, strings: &strings)
+    let second = ChunkDecoder.decode(text, strings: &strings)  // served from the table this time
+    #expect(first == fast && second == fast, "string table changes the result for \(text.debugDescription)",
+            sourceLocation: sourceLocation)
     guard fast != .done else { return }
     FoundationJSONOracle.expectAgreement(text, sourceLocation: sourceLocation)
     guard case .chunk(let chunk) = fast, case .success(let reference) = FoundationJSONOracle.parse(text) else { return }

@@ -168,3 +168,38 @@ struct ChunkDecoderTests {
         #expect(chunk(#"{"id":"a","id":"b","choices":[]}"#)?.id == "b")
     }
 }
+
+@Suite("ChunkStringTable: recurring strings shared across a stream's chunks")
+struct ChunkStringTableTests {
+    @Test("Recurring ids and models come back as the same stored string; results are unchanged")
+    func sharing() {
+        var strings = ChunkStringTable()
+        let first = ChunkDecoder.decode(ChunkSamples.openAIText, strings: &strings)
+        let second = ChunkDecoder.decode(ChunkSamples.openAIFinish, strings: &strings)
+        guard case .chunk(let a) = first, case .chunk(let b) = second, let idA = a.model, let idB = b.model else {
+            Issue.record("expected chunks")
+            return
+        }
+        let sameStorage = idA.utf8.withContiguousStorageIfAvailable { x in
+            idB.utf8.withContiguousStorageIfAvailable { y in x.baseAddress == y.baseAddress }
+        }
+        #expect(sameStorage == true)
+        #expect(first == ChunkDecoder.decode(ChunkSamples.openAIText))
+        #expect(second == ChunkDecoder.decode(ChunkSamples.openAIFinish))
+    }
+
+    @Test("Colliding and changing values are never confused (bounded cache, exact matching)")
+    func changingValues() {
+        var strings = ChunkStringTable()
+        for n in 0..<500 {
+            let id = "chatcmpl-\(String(repeating: "x", count: n % 40))\(n)"
+            let text = #"{"id":"\#(id)","model":"model-name-long-enough-\#(n % 7)","choices":[]}"#
+            guard case .chunk(let chunk) = ChunkDecoder.decode(text, strings: &strings) else {
+                Issue.record("not a chunk")
+                return
+            }
+            #expect(chunk.id == id)
+            #expect(chunk.model == "model-name-long-enough-\(n % 7)")
+        }
+    }
+}

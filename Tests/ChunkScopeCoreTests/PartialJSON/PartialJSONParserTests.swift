@@ -107,3 +107,27 @@ struct PartialJSONParserTests {
         ], closed: true))
     }
 }
+
+@Suite("PartialJSONTree rendering")
+struct PartialJSONTreeRenderingTests {
+    private func render(_ text: String) -> String {
+        var parser = PartialJSONParser()
+        parser.feed(text)
+        return parser.tree().rendered()
+    }
+
+    @Test("a prefix renders as the JSON so far, open containers left open")
+    func prefixes() {
+        #expect(render(#"{"city": "Par"#) == "{\n  \"city\": \"Par")
+        #expect(render(#"{"city": "Paris", "da"#) == "{\n  \"city\": \"Paris\",\n  \"da")
+        #expect(render(#"{"a": [1, tr"#) == "{\n  \"a\": [\n    1,\n    tr")
+        #expect(render(#"{"a":"#) == "{\n  \"a\": ")
+        #expect(render("") == "")
+    }
+
+    @Test("a complete value renders pretty, with escapes")
+    func complete() {
+        #expect(render(#"{"a":[],"b":{},"c":[true,null,-1.5e3],"d":"x\u001b\ny"}"#) ==
+            "{\n  \"a\": [],\n  \"b\": {},\n  \"c\": [\n    true,\n    null,\n    -1.5e3\n  ],\n  \"d\": \"x\\u001b\\ny\"\n}")
+    }
+}

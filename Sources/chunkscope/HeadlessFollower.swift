@@ -1,0 +1,77 @@
+import ChunkScopeCore
+import Foundation
+
+/// Follows a stream headless for `record` and `replay`: runs every input through the same
+/// `StreamPipeline` as the dashboard, prints choice 0's content as it grows (control and escape
+/// characters made visible), and prints the check-style report at the end.
+struct HeadlessFollower {
+    private var pipeline: StreamPipeline
+    private var printedScalars = 0
+    private let printsContent: Bool
+
+    /// A follower; `printsContent` false prints only the final report.
+    init(includeUsageRequested: Bool, printsContent: Bool) {
+        pipeline = StreamPipeline(options: PipelineOptions(includeUsageRequested: includeUsageRequested))
+        self.printsContent = printsContent
+    }
+
+    /// Consumes `source` to its end, stamping inputs with the monotonic clock; returns the exit
+    /// code: 0 clean, 1 when the stream failed or lint found an error.
+    static func follow(_ source: AsyncStream<StreamInput>, includeUsageRequested: Bool, printsContent: Bool) async -> Int32 {
+        var follower = HeadlessFollower(includeUsageRequested: includeUsageRequested, printsContent: printsContent)
+        let start = CaptureRecorder.now()
+        for await input in source {
+            follower.handle(input, at: CaptureRecorder.now() - start)
+        }
+        return follower.finish(at: CaptureRecorder.now() - start)
+    }
+
+    /// Consumes a replay to its end, stamping inputs with their recorded offsets (so the report
+    /// shows the original timings at any speed); returns the exit code as `follow` does.
+    static func follow(timed source: AsyncStream<Capture.TimedInput>, includeUsageRequested: Bool, printsContent: Bool) async -> Int32 {
+        var follower = HeadlessFollower(includeUsageRequested: includeUsageRequested, printsContent: printsContent)
+        var last: UInt64 = 0
+        for await timed in source {
+            last = timed.offset
+            follower.handle(timed.input, at: timed.offset)
+        }
+        return follower.finish(at: last)
+    }
+
+    private mutating func handle(_ input: StreamInput, at nanos: UInt64) {
+        pipeline.handle(input, at: nanos)
+        if case .note(let text) = input { Console.error("note: " + TerminalText.visible(text)) }
+        guard printsContent, case .bytes = input else { return }
+        printNewContent()
+    }
+
+    private mutating func printNewContent() {
+        guard let content = pipeline.snapshot().choices.first?.content else { return }
+        let scalars = content.unicodeScalars
+        guard scalars.count > printedScalars else { return }
+        let fresh = String(String.UnicodeScalarView(scalars.dropFirst(printedScalars)))
+        printedScalars = scalars.count
+        FileHandle.standardOutput.write(Data(TerminalText.visible(fresh).utf8))
+    }
+
+    private mutating func finish(at nanos: UInt64) -> Int32 {
+        pipeline.finish(at: nanos)
+        if printsContent {
+            printNewContent()
+            FileHandle.standardOutput.write(Data("\n".utf8))
+        }
+        let report = pipeline.report()
+        FileHandle.standardError.write(Data(report.text().utf8))
+        switch report.state {
+        case .failed(let failure):
+            Console.error("stream failed (\(failure.kind.rawValue)): " + TerminalText.visible(failure.message))
+            return 1
+        case .cancelled:
+            Console.error("stream cancelled; what arrived is kept")
+            return 1
+        default:
+            break
+        }
+        return report.hasError ? 1 : 0
+    }
+}
