@@ -5,13 +5,30 @@
 
 import ChunkScopeCore
 
+/// Resumable wrapping of the one string value that is still growing (the last value of an
+/// assembling call, e.g. a file's content): each frame wraps only the text added since the last.
+final class GrowingStringCache {
+    /// Strings shorter than this are wrapped whole each time.
+    static let threshold = 1024
+    var lead: [Cell] = []
+    var width = 0
+    var consumed = 0
+    var fingerprint: [UInt8] = []
+    var wrapper: TextWrapper?
+}
+
 /// Renders a partial JSON tree as indented, coloured rows.
 public enum PartialJSONRenderer {
     /// Rows for `tree` at `width` columns; nil when the tree has no value yet.
     public static func lines(_ tree: PartialJSONTree, width: Int, indentWidth: Int = 2) -> [StyledLine]? {
+        lines(tree, width: width, indentWidth: indentWidth, growing: nil)
+    }
+
+    /// Rows for `tree`, wrapping a growing last string incrementally through `growing`.
+    static func lines(_ tree: PartialJSONTree, width: Int, indentWidth: Int = 2, growing: GrowingStringCache?) -> [StyledLine]? {
         guard let root = tree.root else { return nil }
         var out: [StyledLine] = []
-        emit(root, depth: 0, prefix: [], suffix: [], width: max(8, width), indentWidth: indentWidth, into: &out)
+        emit(root, depth: 0, prefix: [], suffix: [], width: max(8, width), indentWidth: indentWidth, growing: growing, into: &out)
         return out
     }
 
@@ -25,7 +42,7 @@ public enum PartialJSONRenderer {
 
     /// Emits `prefix + value + suffix` starting on a new row at `depth`.
     private static func emit(_ node: PartialJSONNode, depth: Int, prefix: [Cell], suffix: [Cell], width: Int,
-                             indentWidth: Int, into out: inout [StyledLine]) {
+                             indentWidth: Int, growing: GrowingStringCache?, into out: inout [StyledLine]) {
         let lead = indent(depth, indentWidth, width) + prefix
         switch node {
         case .object(let members, let closed):
@@ -43,7 +60,7 @@ public enum PartialJSONRenderer {
                     continue
                 }
                 emit(value, depth: depth + 1, prefix: key + punctuation(":") + [Cell()], suffix: more ? punctuation(",") : [],
-                     width: width, indentWidth: indentWidth, into: &out)
+                     width: width, indentWidth: indentWidth, growing: more ? nil : growing, into: &out)
             }
             if closed { out.append(StyledLine(cells: indent(depth, indentWidth, width) + punctuation("}") + suffix)) }
         case .array(let elements, let closed):
@@ -54,10 +71,14 @@ public enum PartialJSONRenderer {
             out.append(StyledLine(cells: lead + punctuation("[")))
             for (i, element) in elements.enumerated() {
                 emit(element, depth: depth + 1, prefix: [], suffix: i < elements.count - 1 ? punctuation(",") : [],
-                     width: width, indentWidth: indentWidth, into: &out)
+                     width: width, indentWidth: indentWidth, growing: i < elements.count - 1 ? nil : growing, into: &out)
             }
             if closed { out.append(StyledLine(cells: indent(depth, indentWidth, width) + punctuation("]") + suffix)) }
         case .string(let text, let complete):
+            if !complete, let growing, text.utf8.count >= GrowingStringCache.threshold {
+                out += growingString(text, lead: lead, hang: indent(depth + 1, indentWidth, width), width: width, cache: growing)
+                return
+            }
             var value = StyledLine.cells(quoted(text, complete: complete), role: .jsonString)
             if !complete { value.append(Cell(text: "…", role: .dim)) }
             let rows = TextWrapper.wrap(value + suffix, width: width, firstIndent: lead,
@@ -74,9 +95,51 @@ public enum PartialJSONRenderer {
         }
     }
 
+    /// Rows of a long unfinished string, resuming the cached wrapper at an ASCII boundary well
+    /// behind the end (escaping is per scalar, so pieces escape exactly like the whole).
+    static func growingString(_ text: String, lead: [Cell], hang: [Cell], width: Int, cache: GrowingStringCache) -> [StyledLine] {
+        let utf8 = text.utf8
+        let fingerprintOK: Bool = {
+            guard cache.consumed > 0, utf8.count >= cache.consumed else { return cache.consumed == 0 }
+            let end = utf8.index(utf8.startIndex, offsetBy: cache.consumed)
+            return utf8[utf8.index(end, offsetBy: -cache.fingerprint.count)..<end].elementsEqual(cache.fingerprint)
+        }()
+        if cache.wrapper == nil || cache.lead != lead || cache.width != width || !fingerprintOK {
+            var wrapper = TextWrapper(width: width, firstIndent: lead, continuationIndent: hang)
+            wrapper.append(Cell(text: "\"", role: .jsonString))
+            cache.wrapper = wrapper
+            cache.lead = lead
+            cache.width = width
+            cache.consumed = 0
+            cache.fingerprint = []
+        }
+        let target = utf8.count - 256
+        if target > cache.consumed {
+            var index = utf8.index(utf8.startIndex, offsetBy: target)
+            let floor = utf8.index(utf8.startIndex, offsetBy: cache.consumed)
+            while index > floor, !(utf8[index] < 0x80 && utf8[utf8.index(before: index)] < 0x80) { index = utf8.index(before: index) }
+            if index > floor {
+                let piece = String(text[floor..<index])
+                cache.wrapper!.append(contentsOf: StyledLine.cells(escaped(piece), role: .jsonString))
+                cache.consumed = utf8.distance(from: utf8.startIndex, to: index)
+                cache.fingerprint = Array(utf8[utf8.index(index, offsetBy: -min(cache.consumed, 16))..<index])
+            }
+        }
+        var wrapper = cache.wrapper!
+        let rest = String(text[utf8.index(utf8.startIndex, offsetBy: cache.consumed)...])
+        wrapper.append(contentsOf: StyledLine.cells(escaped(rest), role: .jsonString))
+        wrapper.append(Cell(text: "…", role: .dim))
+        return wrapper.finished().map { StyledLine(cells: $0) }
+    }
+
     /// The JSON string literal for decoded text (closing quote only when complete).
     static func quoted(_ text: String, complete: Bool) -> String {
-        var out = "\""
+        "\"" + escaped(text) + (complete ? "\"" : "")
+    }
+
+    /// Decoded text escaped as inside a JSON string literal.
+    static func escaped(_ text: String) -> String {
+        var out = ""
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
@@ -95,6 +158,6 @@ public enum PartialJSONRenderer {
                 }
             }
         }
-        return complete ? out + "\"" : out
+        return out
     }
 }
