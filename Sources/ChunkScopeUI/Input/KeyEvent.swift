@@ -14,10 +14,15 @@ public enum Key: Sendable, Hashable {
 
 /// Modifier keys held with a key.
 public struct KeyModifiers: OptionSet, Sendable, Hashable {
+    /// The modifier bits.
     public let rawValue: UInt8
+    /// Creates modifiers from bits.
     public init(rawValue: UInt8) { self.rawValue = rawValue }
+    /// Control held.
     public static let ctrl = KeyModifiers(rawValue: 1 << 0)
+    /// Alt (Meta, or an ESC prefix) held.
     public static let alt = KeyModifiers(rawValue: 1 << 1)
+    /// Shift held (ignored on printable characters).
     public static let shift = KeyModifiers(rawValue: 1 << 2)
 }
 
@@ -29,8 +34,11 @@ public struct MouseEvent: Sendable, Hashable {
         case release
         case wheelUp, wheelDown
     }
+    /// What happened.
     public var kind: Kind
+    /// Zero-based screen column.
     public var x: Int
+    /// Zero-based screen row.
     public var y: Int
 
     /// Creates a mouse event.
@@ -62,7 +70,9 @@ public enum KeyEvent: Sendable, Hashable {
 
 /// A key plus modifiers, as keymap bindings name them.
 public struct KeyChord: Sendable, Hashable, CustomStringConvertible {
+    /// The key.
     public var key: Key
+    /// Modifiers held with it.
     public var modifiers: KeyModifiers
 
     /// Creates a chord.

@@ -12,6 +12,7 @@ public enum KeyContext: Sendable, Hashable, CustomStringConvertible {
     /// When the prompt editor has focus.
     case editor
 
+    /// The heading the help overlay shows for the context.
     public var description: String {
         switch self {
         case .global: "Global"
@@ -24,9 +25,13 @@ public enum KeyContext: Sendable, Hashable, CustomStringConvertible {
 
 /// One binding: a chord, the action it triggers, a one-line description, where it applies.
 public struct KeyBinding: Sendable, Hashable {
+    /// The key and modifiers.
     public var chord: KeyChord
+    /// What the key does.
     public var action: UIAction
+    /// One line for the help overlay and the docs.
     public var description: String
+    /// Where the binding applies.
     public var context: KeyContext
 
     /// Creates a binding.
@@ -40,6 +45,7 @@ public struct KeyBinding: Sendable, Hashable {
 
 /// The list of key bindings.
 public struct Keymap: Sendable, Hashable {
+    /// All bindings, in help order.
     public var bindings: [KeyBinding]
 
     /// Creates a keymap from bindings (earlier bindings win within a context).

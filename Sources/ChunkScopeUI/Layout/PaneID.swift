@@ -29,7 +29,9 @@ public enum PaneID: String, Sendable, Hashable, CaseIterable {
 
 /// The terminal size in cells.
 public struct TerminalSize: Sendable, Hashable, CustomStringConvertible {
+    /// Columns.
     public var width: Int
+    /// Rows.
     public var height: Int
 
     /// Creates a size (negative values become 0).
@@ -38,5 +40,6 @@ public struct TerminalSize: Sendable, Hashable, CustomStringConvertible {
         self.height = max(0, height)
     }
 
+    /// `WxH`.
     public var description: String { "\(width)x\(height)" }
 }

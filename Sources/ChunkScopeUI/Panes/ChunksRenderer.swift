@@ -11,9 +11,13 @@ import Foundation
 public final class ChunksRenderer {
     /// What the table showed, for mouse hit-testing and paging.
     public struct Measure: Sendable, Hashable {
+        /// The event-log index on each visible table row, top to bottom.
         public var rows: [Int]
+        /// Screen row of the first table row.
         public var tableY: Int
+        /// Table rows visible.
         public var viewportHeight: Int
+        /// Rows listed (after the filter).
         public var contentHeight: Int
     }
 

@@ -24,8 +24,11 @@ public final class TranscriptRenderer {
 
     /// What a render measured.
     public struct Measure: Sendable, Hashable {
+        /// Rows of content.
         public var contentHeight: Int
+        /// Rows visible.
         public var viewportHeight: Int
+        /// The first content row drawn.
         public var offset: Int
     }
 

@@ -9,11 +9,17 @@ import Foundation
 public enum UsageRenderer {
     /// Token figures read from a usage object (OpenAI, DeepSeek and compatible shapes).
     public struct Tokens: Sendable, Hashable {
+        /// Prompt tokens, when known.
         public var prompt: Int?
+        /// Completion tokens (exact or the live estimate).
         public var completion: Int?
+        /// Total tokens, when known.
         public var total: Int?
+        /// Cached prompt tokens, when the provider sent them.
         public var cached: Int?
+        /// Reasoning tokens, when the provider sent them.
         public var reasoning: Int?
+        /// True when the figures come from a usage object.
         public var exact: Bool
     }
 

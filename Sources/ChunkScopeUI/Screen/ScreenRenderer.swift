@@ -11,7 +11,9 @@ import ChunkScopeCore
 
 /// A rendered frame: the grid plus what the renderers measured.
 public struct Frame: Sendable {
+    /// The cells to draw.
     public var grid: Grid
+    /// Measurements for `DashboardState.absorb(_:)`.
     public var report: FrameReport
 }
 

@@ -5,8 +5,11 @@
 
 /// The look of one style role.
 public struct RoleStyle: Sendable, Hashable {
+    /// Text colour.
     public var foreground: ThemeColor
+    /// Background colour.
     public var background: ThemeColor
+    /// Attributes added to the cell's own.
     public var attributes: CellAttributes
 
     /// Creates a role style.
@@ -19,6 +22,7 @@ public struct RoleStyle: Sendable, Hashable {
 
 /// A named mapping from every style role to a RoleStyle.
 public struct Theme: Sendable, Hashable {
+    /// The theme's name.
     public var name: String
     /// Styles by role; a role missing here draws as `text`.
     public var styles: [StyleRole: RoleStyle]
