@@ -1,48 +1,6 @@
 // How it fits: bindings are data. The reducer looks keys up here, and the `?` help overlay and
 // the docs' key table are generated from the same list, so they cannot drift apart.
 
-/// Where a binding applies.
-public enum KeyContext: Sendable, Hashable, CustomStringConvertible {
-    /// Everywhere (checked after the more specific contexts).
-    case global
-    /// When any pane other than the prompt has focus.
-    case panes
-    /// When one particular pane has focus.
-    case pane(PaneID)
-    /// When the prompt editor has focus.
-    case editor
-
-    /// The heading the help overlay shows for the context.
-    public var description: String {
-        switch self {
-        case .global: "Global"
-        case .panes: "Panes"
-        case .pane(let id): id.title
-        case .editor: "Prompt editor"
-        }
-    }
-}
-
-/// One binding: a chord, the action it triggers, a one-line description, where it applies.
-public struct KeyBinding: Sendable, Hashable {
-    /// The key and modifiers.
-    public var chord: KeyChord
-    /// What the key does.
-    public var action: UIAction
-    /// One line for the help overlay and the docs.
-    public var description: String
-    /// Where the binding applies.
-    public var context: KeyContext
-
-    /// Creates a binding.
-    public init(_ chord: KeyChord, _ action: UIAction, _ description: String, _ context: KeyContext) {
-        self.chord = chord
-        self.action = action
-        self.description = description
-        self.context = context
-    }
-}
-
 /// The list of key bindings.
 public struct Keymap: Sendable, Hashable {
     /// All bindings, in help order.

@@ -5,18 +5,6 @@
 
 import ChunkScopeCore
 
-/// Resumable wrapping of the one string value that is still growing (the last value of an
-/// assembling call, e.g. a file's content): each frame wraps only the text added since the last.
-final class GrowingStringCache {
-    /// Strings shorter than this are wrapped whole each time.
-    static let threshold = 1024
-    var lead: [Cell] = []
-    var width = 0
-    var consumed = 0
-    var fingerprint: [UInt8] = []
-    var wrapper: TextWrapper?
-}
-
 /// Renders a partial JSON tree as indented, coloured rows.
 public enum PartialJSONRenderer {
     /// Rows for `tree` at `width` columns; nil when the tree has no value yet.

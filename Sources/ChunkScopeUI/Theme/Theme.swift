@@ -3,23 +3,6 @@
 // into colour pairs. Themes are text files (see ThemeParser and Docs/ui-pure.md); the three
 // shipped ones are also compiled in (BuiltInThemes) so the binary works from any directory.
 
-/// The look of one style role.
-public struct RoleStyle: Sendable, Hashable {
-    /// Text colour.
-    public var foreground: ThemeColor
-    /// Background colour.
-    public var background: ThemeColor
-    /// Attributes added to the cell's own.
-    public var attributes: CellAttributes
-
-    /// Creates a role style.
-    public init(foreground: ThemeColor = .default, background: ThemeColor = .default, attributes: CellAttributes = []) {
-        self.foreground = foreground
-        self.background = background
-        self.attributes = attributes
-    }
-}
-
 /// A named mapping from every style role to a RoleStyle.
 public struct Theme: Sendable, Hashable {
     /// The theme's name.
