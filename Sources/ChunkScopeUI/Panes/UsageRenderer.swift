@@ -66,6 +66,10 @@ public enum UsageRenderer {
         if let pricing, let cost = cost(t, pricing: pricing) {
             items.append([("cost ", .dim), ((t.exact ? "" : "~") + String(format: "$%.6f", cost), .text)])
         }
+        if let p50 = m.gapP50, let p95 = m.gapP95, let gapMax = m.gapMax {
+            items.append([("gaps ", .dim), (gap(p50), .text), (" p50 · ", .dim), (gap(p95), .text), (" p95 · ", .dim),
+                          (gap(gapMax), gapMax > 2_000_000_000 ? .warning : .text), (" max", .dim)])
+        }
         return items
     }
 
@@ -131,6 +135,13 @@ public enum UsageRenderer {
     /// `412 ms`, `1.29 s`.
     static func milliseconds(_ nanos: UInt64) -> String {
         nanos < 10_000_000_000 ? "\(nanos / 1_000_000) ms" : String(format: "%.1f s", Double(nanos) / 1e9)
+    }
+
+    /// An inter-chunk gap: `3 ms`, `0.4 ms`, `2.1 s`.
+    static func gap(_ nanos: UInt64) -> String {
+        if nanos >= 1_000_000_000 { return String(format: "%.1f s", Double(nanos) / 1e9) }
+        if nanos >= 10_000_000 { return "\(nanos / 1_000_000) ms" }
+        return String(format: "%.1f ms", Double(nanos) / 1e6)
     }
 
     static func rate(_ value: Double) -> String {
