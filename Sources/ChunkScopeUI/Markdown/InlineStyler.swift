@@ -49,6 +49,27 @@ struct InlineStyler: Sendable, Hashable {
                 i += 2
                 continue
             }
+            if t == "[", let link = InlineStyler.link(items, at: i) {
+                // [text](url): the text in the link role, then the URL dimmed (terminals cannot click it).
+                let attributes = baseAttributes.union(bold ? [.bold] : []).union(italic ? [.italic] : [])
+                for k in (i + 1)..<link.textEnd {
+                    var c = items[k]
+                    if c.role != .escape { c.role = .link; c.attributes = attributes }
+                    out.append(c)
+                }
+                let label = items[(i + 1)..<link.textEnd].map(\.text).joined()
+                let url = items[(link.textEnd + 2)..<link.urlEnd].map(\.text).joined()
+                if label != url {
+                    out.append(Cell(text: " ", role: .dim))
+                    for k in (link.textEnd + 2)..<link.urlEnd {
+                        var c = items[k]
+                        if c.role != .escape { c.role = .dim; c.attributes = [] }
+                        out.append(c)
+                    }
+                }
+                i = link.urlEnd + 1
+                continue
+            }
             if t == "`", lastBacktick > i {
                 code = true
                 i += 1
@@ -77,5 +98,25 @@ struct InlineStyler: Sendable, Hashable {
             i += 1
         }
         return out
+    }
+
+    /// The end of the text (`]`) and of the URL (`)`) of a `[text](url)` link starting at `start`.
+    /// Bounded look-ahead (link text ≤ 300 cells, URL ≤ 2000 cells without spaces) keeps it linear.
+    static func link(_ items: [Cell], at start: Int) -> (textEnd: Int, urlEnd: Int)? {
+        let n = items.count
+        var j = start + 1
+        while j < min(n, start + 300), items[j].text != "]" || items[j].role == .escape {
+            if items[j].text == "[" { return nil }
+            j += 1
+        }
+        guard j > start + 1, j + 2 < n, items[j].text == "]", items[j + 1].text == "(" else { return nil }
+        var k = j + 2
+        while k < min(n, j + 2002) {
+            let t = items[k].text
+            if t == ")" { return k > j + 2 ? (j, k) : nil }
+            if t == " " || items[k].role == .escape { return nil }
+            k += 1
+        }
+        return nil
     }
 }

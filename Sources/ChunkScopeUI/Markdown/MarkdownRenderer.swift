@@ -6,7 +6,7 @@
 //
 // Supported: ATX headings, `-`/`*`/`+`/`1.` lists (nested by indent, hanging indent), `>` quotes,
 // fenced code blocks (``` and ~~~, on the `.codeBlock` background, hard-wrapped, spaces kept),
-// horizontal rules, and inline **bold**, *italic*/_italic_, `code`.
+// horizontal rules, and inline **bold**, *italic*/_italic_, `code`, [links](url).
 
 /// Light markdown to styled, wrapped rows.
 public enum MarkdownRenderer {
