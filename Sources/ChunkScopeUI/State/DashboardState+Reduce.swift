@@ -22,7 +22,7 @@ extension DashboardState {
             }
             return []
         case .mouse(let mouse):
-            return handleMouse(mouse)
+            return handleMouse(mouse, live: live)
         case .key(let key, let modifiers):
             let chord = DashboardState.normalized(KeyChord(key, modifiers))
             message = nil
@@ -191,7 +191,7 @@ extension DashboardState {
 
     // MARK: - Mouse
 
-    private mutating func handleMouse(_ mouse: MouseEvent) -> [Effect] {
+    private mutating func handleMouse(_ mouse: MouseEvent, live: SessionSnapshot?) -> [Effect] {
         let rects = frame.rects.isEmpty ? Layout.compute(size: size, options: layoutOptions) : frame.rects
         if showHelp {
             if case .press = mouse.kind, Layout.pane(at: mouse.x, mouse.y, in: rects) != .help { showHelp = false }
@@ -220,9 +220,9 @@ extension DashboardState {
                 }
             }
         case .wheelUp:
-            scroll(pane == .tabs ? .transcript : pane, by: -3, live: nil)
+            scroll(pane == .tabs ? .transcript : pane, by: -3, live: live)
         case .wheelDown:
-            scroll(pane == .tabs ? .transcript : pane, by: 3, live: nil)
+            scroll(pane == .tabs ? .transcript : pane, by: 3, live: live)
         default:
             break
         }
