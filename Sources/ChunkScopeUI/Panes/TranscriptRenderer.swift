@@ -18,6 +18,8 @@ public final class TranscriptRenderer {
     private var liveContent: [Int: IncrementalMarkdown] = [:]
     private var liveReasoning: [Int: IncrementalMarkdown] = [:]
     private var liveTurnID: Int?
+    /// The pending turn's prompt rows (a pasted document can be long): turn id, width, rows.
+    private var pendingPrompt: (turn: Int, width: Int, rows: [StyledLine])?
 
     /// Creates a renderer with empty caches.
     public init() {}
@@ -64,7 +66,10 @@ public final class TranscriptRenderer {
 
         if let pending {
             if liveTurnID != pending.id { liveContent = [:]; liveReasoning = [:]; liveTurnID = pending.id }
-            var rows = TranscriptRenderer.userRows(pending.prompt, width: textWidth)
+            if pendingPrompt?.turn != pending.id || pendingPrompt?.width != textWidth {
+                pendingPrompt = (pending.id, textWidth, TranscriptRenderer.userRows(pending.prompt, width: textWidth))
+            }
+            var rows = pendingPrompt!.rows
             if let live {
                 rows += assistantRows(live, model: pending.model ?? model, width: textWidth, reasoningOpen: view.reasoningOpen, live: true)
             } else {
