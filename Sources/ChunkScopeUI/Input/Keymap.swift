@@ -66,6 +66,7 @@ public struct Keymap: Sendable, Hashable {
         KeyBinding(KeyChord(.char("?")), .toggleHelp, "show or hide this help", .panes),
         KeyBinding(KeyChord(.char("z")), .toggleZoom, "zoom the pane to full screen and back", .panes),
         KeyBinding(KeyChord(.char("i")), .focusPrompt, "write a prompt", .panes),
+        KeyBinding(KeyChord(.enter), .focusPrompt, "write a prompt", .panes),
         KeyBinding(KeyChord(.up), .scrollUp, "scroll up", .panes),
         KeyBinding(KeyChord(.char("k")), .scrollUp, "scroll up", .panes),
         KeyBinding(KeyChord(.down), .scrollDown, "scroll down", .panes),
