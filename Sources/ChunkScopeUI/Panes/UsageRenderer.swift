@@ -126,7 +126,7 @@ public enum UsageRenderer {
     /// `▁▂▅▇` of the last `width` samples, scaled to the largest.
     public static func sparkline(_ samples: [Double], width: Int) -> String {
         let bars = Array("▁▂▃▄▅▆▇█")
-        let shown = samples.suffix(width)
+        let shown = samples.suffix(width).map { $0.isFinite ? max(0, $0) : 0 }
         let peak = shown.max() ?? 0
         guard peak > 0 else { return String(repeating: "▁", count: shown.count) }
         return String(shown.map { bars[min(7, max(0, Int(($0 / peak) * 7.0 + 0.5)))] })
@@ -145,7 +145,8 @@ public enum UsageRenderer {
     }
 
     static func rate(_ value: Double) -> String {
-        value >= 100 ? String(Int(value.rounded())) : String(format: "%.1f", value)
+        guard value.isFinite else { return "–" }
+        return value >= 100 ? String(Int(value.rounded())) : String(format: "%.1f", value)
     }
 
     /// `58 B`, `7.7 KB`, `1.2 MB`.
