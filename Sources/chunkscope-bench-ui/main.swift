@@ -6,7 +6,7 @@
 //   steady     a 120x40 frame of a long finished conversation (60 turns of markdown) + live snapshot
 //   firehose   20,000 one-word chunks streamed through StreamPipeline, one frame every 100 chunks
 //              (one long paragraph: the worst case for incremental wrapping) and the same with newlines
-//   toolcall   one tool call whose arguments grow to ~60 KB (a file's content as a JSON string),
+//   toolcall   one tool call whose arguments grow to ~60 KB (a file's content as a JSON string, then two more members),
 //              10-byte fragments, one frame every 100 fragments
 //   inspector  the Chunks pane over a 1,000,000-row event log: following, selected, filtered
 //   sizes      the steady frame at 80x24 and 40x12
@@ -123,7 +123,7 @@ func toolFragmentBytes(_ fragment: String, first: Bool) -> [UInt8] {
 func benchToolCall() {
     var content = ""
     for i in 0..<1500 { content += "line \(i): let value\(i) = compute(\(i))\\n" }
-    let arguments = "{\"path\": \"Sources/Big.swift\", \"content\": \"" + content + "\"}"
+    let arguments = "{\"path\": \"Sources/Big.swift\", \"content\": \"" + content + "\", \"overwrite\": true, \"mode\": \"0644\"}"
     var state = DashboardState(size: TerminalSize(width: 120, height: 40), session: SessionInfo(profile: "bench", model: "bench"))
     state.conversation.begin(prompt: "write it")
     let screen = ScreenRenderer()
@@ -147,6 +147,7 @@ func benchToolCall() {
         }
     }
     summarize("tool call growing to \(arguments.utf8.count / 1000) KB, per frame", samples)
+    if ProcessInfo.processInfo.environment["BENCH_VERBOSE"] != nil { print(samples.map { "\($0)" }.joined(separator: " ")) }
 }
 
 func benchInspector() {

@@ -18,7 +18,7 @@ public final class ToolCallsRenderer {
     }
 
     private var cards: [CardKey: Card] = [:]
-    private var growing: [CardKey: GrowingStringCache] = [:]
+    private var strings: [CardKey: LongStringCache] = [:]
 
     /// Creates a renderer with empty caches.
     public init() {}
@@ -40,16 +40,16 @@ public final class ToolCallsRenderer {
                 if let card = cards[key], card.width == width, card.call == call {
                     rows += card.rows
                 } else {
-                    let cache = growing[key] ?? GrowingStringCache()
-                    growing[key] = cache
-                    let built = ToolCallsRenderer.cardRows(call, width: width, live: streaming, growing: cache)
+                    let cache = strings[key] ?? LongStringCache()
+                    strings[key] = cache
+                    let built = ToolCallsRenderer.cardRows(call, width: width, live: streaming, strings: cache)
                     cards[key] = Card(call: call, width: width, rows: built)
                     rows += built
                 }
             }
         }
         if cards.count > seen.count { cards = cards.filter { seen.contains($0.key) } }
-        if growing.count > seen.count { growing = growing.filter { seen.contains($0.key) } }
+        if strings.count > seen.count { strings = strings.filter { seen.contains($0.key) } }
 
         let count = choices.reduce(0) { $0 + $1.toolCalls.count }
         let viewport = max(0, rect.height - 2)
@@ -70,7 +70,7 @@ public final class ToolCallsRenderer {
     }
 
     /// `#0 get_weather  call_JMW1…  ✓ valid JSON · 58 B`, then the pretty arguments.
-    static func cardRows(_ call: ToolCallState, width: Int, live: Bool, growing: GrowingStringCache? = nil) -> [StyledLine] {
+    static func cardRows(_ call: ToolCallState, width: Int, live: Bool, strings: LongStringCache? = nil) -> [StyledLine] {
         var header = StyledLine("#\(call.index) ", role: .dim, attributes: [.bold])
         header.append(call.name ?? "…", role: .accent, attributes: [.bold])
         if let id = call.id {
@@ -90,17 +90,17 @@ public final class ToolCallsRenderer {
             header.append(String(repeating: " ", count: width - header.width - statusWidth))
             header.append(statusText, role: statusRole)
             var rows = [header]
-            rows += argumentRows(call, width: width, live: live, growing: growing)
+            rows += argumentRows(call, width: width, live: live, strings: strings)
             rows.append(StyledLine())
             return rows
         }
         var rows = [header, StyledLine("  " + statusText, role: statusRole)]
-        rows += argumentRows(call, width: width, live: live, growing: growing)
+        rows += argumentRows(call, width: width, live: live, strings: strings)
         rows.append(StyledLine())
         return rows
     }
 
-    static func argumentRows(_ call: ToolCallState, width: Int, live: Bool, growing: GrowingStringCache?) -> [StyledLine] {
+    static func argumentRows(_ call: ToolCallState, width: Int, live: Bool, strings: LongStringCache?) -> [StyledLine] {
         if call.arguments.isEmpty {
             return [StyledLine(call.status == .assembling ? "  (no arguments yet)" : "  (no arguments)", role: .dim)]
         }
@@ -109,7 +109,7 @@ public final class ToolCallsRenderer {
         let pretty: [StyledLine]
         if case .invalid = call.partial.status {
             pretty = JSONPrettyPrinter.lines(call.arguments, width: width - 1)
-        } else if let tree = PartialJSONRenderer.lines(call.partial, width: width - 1, growing: growing) {
+        } else if let tree = PartialJSONRenderer.lines(call.partial, width: width - 1, strings: strings) {
             pretty = tree
         } else {
             pretty = JSONPrettyPrinter.lines(call.arguments, width: width - 1)
