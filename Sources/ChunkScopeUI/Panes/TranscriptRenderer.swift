@@ -178,12 +178,11 @@ public final class TranscriptRenderer {
             }
             for call in choice.toolCalls {
                 var line = StyledLine("⚙ ", role: .accent)
+                // One line per call here; the Tool calls pane has the whole arguments.
                 line.append("#\(call.index) ", role: .dim)
                 line.append(call.name ?? "(no name yet)", role: .accent, attributes: [.bold])
                 line.append("(" + Sanitizer.plain(String(call.arguments.prefix(200))).replacingOccurrences(of: "\n", with: " ") + ")", role: .dim)
-                line.cells = Array(line.cells.prefix(width))
-                if line.width > width { line.cells.removeLast() }
-                rows.append(line)
+                rows.append(line.truncated(to: width))
             }
             if let reason = choice.finishReason, reason == "length" || reason == "content_filter" {
                 let why = reason == "length" ? "cut off at the token limit" : "stopped by the content filter"

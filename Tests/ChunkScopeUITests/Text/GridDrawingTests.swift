@@ -35,4 +35,12 @@ struct GridDrawingTests {
         g.draw(StyledLine(cells: [Cell(text: "a", role: .codeBlock)], fill: .codeBlock), x: 0, y: 0, width: 6)
         #expect((0..<6).allSatisfy { g[$0, 0].role == .codeBlock })
     }
+
+    @Test("truncation by display width ends in an ellipsis")
+    func truncation() {
+        #expect(StyledLine("日本語テキスト").truncated(to: 6).text == "日本…")
+        #expect(StyledLine("abc").truncated(to: 3).text == "abc")
+        #expect(StyledLine("abcd").truncated(to: 3).text == "ab…")
+        #expect(StyledLine("日本語テキスト").truncated(to: 6).width <= 6)
+    }
 }
