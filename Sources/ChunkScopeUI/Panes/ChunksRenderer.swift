@@ -83,7 +83,7 @@ public final class ChunksRenderer {
         let needle = view.search.lowercased()
         for (i, row) in rows.enumerated() {
             let selected = view.selected == indices[i]
-            var line = columns.row(row, needle: needle)
+            var line = columns.row(row, needle: needle).truncated(to: inner.width - 1)
             if selected {
                 for c in line.cells.indices where line.cells[c].role != .escape && line.cells[c].role != .match {
                     line.cells[c].role = .selection
