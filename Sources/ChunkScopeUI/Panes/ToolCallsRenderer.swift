@@ -54,10 +54,11 @@ public final class ToolCallsRenderer {
         let count = choices.reduce(0) { $0 + $1.toolCalls.count }
         let viewport = max(0, rect.height - 2)
         let maxOffset = max(0, rows.count - viewport)
-        let offset = scroll.follow ? maxOffset : min(scroll.offset, maxOffset)
+        // Following shows the newest arguments while they stream; a finished reply reads from the top.
+        let offset = scroll.follow ? (streaming ? maxOffset : 0) : min(scroll.offset, maxOffset)
         let inner = PaneChrome.drawBox(into: &grid, rect: rect, title: "Tool calls", details: count > 0 ? "\(count)" : "",
                                        focused: focused,
-                                       bottomLabel: !scroll.follow && offset < maxOffset ? ("↓ \(maxOffset - offset) more", .accent) : nil)
+                                       bottomLabel: offset < maxOffset ? ("↓ \(maxOffset - offset) more", .accent) : nil)
         grid.fill(inner)
         if rows.isEmpty, inner.height > 0 {
             grid.write("No tool calls in this reply", x: inner.x + 1, y: inner.y, maxX: inner.maxX, role: .dim, attributes: [.italic])

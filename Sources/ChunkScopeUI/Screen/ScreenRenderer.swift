@@ -49,11 +49,13 @@ public final class ScreenRenderer {
                                       into: &grid, in: rect)
             report.contentHeights[.transcript] = m.contentHeight
             report.viewportHeights[.transcript] = m.viewportHeight
+            report.offsets[.transcript] = m.offset
         }
         if let rect = rects[.toolCalls] {
             let m = toolCalls.render(shown, scroll: state.toolCalls, focused: panesFocused && state.focus == .toolCalls, into: &grid, in: rect)
             report.contentHeights[.toolCalls] = m.contentHeight
             report.viewportHeights[.toolCalls] = m.viewportHeight
+            report.offsets[.toolCalls] = m.offset
         }
         if let rect = rects[.chunks] {
             let m = chunks.render(shown, view: state.chunks, focused: panesFocused && state.focus == .chunks, into: &grid, in: rect)
@@ -67,6 +69,7 @@ public final class ScreenRenderer {
                                          focused: panesFocused && state.focus == .usage, into: &grid, in: rect)
             report.contentHeights[.usage] = m.contentHeight
             report.viewportHeights[.usage] = m.viewportHeight
+            report.offsets[.usage] = m.offset
         }
         if let rect = rects[.prompt] {
             let cursor = PromptRenderer.render(state.editor, focused: panesFocused && state.focus == .prompt,

@@ -249,7 +249,7 @@ extension DashboardState {
         }
         guard var state = scrollState(pane) else { return }
         let limit = maxOffset(pane)
-        let current = state.follow ? limit : min(state.offset, limit)
+        let current = frame.offsets[pane] ?? (state.follow ? limit : min(state.offset, limit))
         let target = max(0, current + delta)
         if target >= limit {
             state.offset = limit

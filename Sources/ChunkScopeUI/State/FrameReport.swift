@@ -7,6 +7,8 @@ public struct FrameReport: Sendable, Hashable {
     public var contentHeights: [PaneID: Int] = [:]
     /// Visible content rows per scrollable pane.
     public var viewportHeights: [PaneID: Int] = [:]
+    /// The first content row each scrollable pane drew (where scrolling continues from).
+    public var offsets: [PaneID: Int] = [:]
     /// The event-log index shown on each visible table row of the inspector, top to bottom.
     public var chunkRows: [Int] = []
     /// Screen row of the inspector's first table row.

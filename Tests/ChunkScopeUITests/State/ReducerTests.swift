@@ -133,6 +133,7 @@ struct ReducerTests {
         var report = s.frame
         report.contentHeights[.transcript] = 100
         report.viewportHeights[.transcript] = 20
+        report.offsets[.transcript] = 80
         s.absorb(report)
         _ = s.handle(.mouse(MouseEvent(.wheelUp, x: 3, y: 3)), live: nil)
         #expect(s.transcript.scroll == ScrollState(offset: 77, follow: false))
@@ -241,6 +242,20 @@ struct ReducerTests {
         #expect(s.editor.text == "first")
         _ = s.handle(.key(.down), live: nil)
         #expect(s.editor.text == "draft")
+    }
+
+    @Test("scrolling continues from the offset the frame drew (a finished tool-calls pane shows its top)")
+    func scrollFromDrawnOffset() {
+        var s = state(focus: .toolCalls)
+        let screen = ScreenRenderer()
+        var finished = Fixtures.toolsStreaming
+        finished.state = .finished
+        s.size = TerminalSize(width: 120, height: 24)
+        s.absorb(screen.render(state: s, live: finished).report)
+        #expect(s.frame.offsets[.toolCalls] == 0)
+        #expect((s.frame.contentHeights[.toolCalls] ?? 0) > (s.frame.viewportHeights[.toolCalls] ?? 0))
+        _ = s.handle(.char("j"), live: finished)
+        #expect(s.toolCalls == ScrollState(offset: 1, follow: false))
     }
 
     @Test("Shift on printable keys and Shift-Tab are normalised")
