@@ -79,7 +79,9 @@ public final class ScreenRenderer {
         }
         if let rect = rects[.status] { StatusRenderer.render(state: state, live: shown, into: &grid, in: rect) }
         if let rect = rects[.help] {
-            HelpRenderer.render(state.keymap, offset: state.helpOffset, into: &grid, in: rect)
+            let m = HelpRenderer.render(state.keymap, offset: state.helpOffset, into: &grid, in: rect)
+            report.contentHeights[.help] = m.contentHeight
+            report.viewportHeights[.help] = m.viewportHeight
             report.cursorX = nil
         }
         return Frame(grid: grid, report: report)

@@ -82,7 +82,7 @@ extension DashboardState {
         case .pageUp: scroll(focusedScrollTarget, by: -pageSize(focusedScrollTarget), live: live)
         case .pageDown: scroll(focusedScrollTarget, by: pageSize(focusedScrollTarget), live: live)
         case .scrollTop: scrollToTop(focusedScrollTarget, live: live)
-        case .scrollBottom: scrollToBottom(focusedScrollTarget)
+        case .scrollBottom: scrollToBottom(focusedScrollTarget, live: live)
         case .toggleReasoning:
             transcript.reasoningOpen.toggle()
         case .toggleExpand:
@@ -139,6 +139,7 @@ extension DashboardState {
 
     private mutating func handleKey(_ chord: KeyChord, live: SessionSnapshot?) -> [Effect] {
         if showHelp {
+            defer { helpOffset = min(helpOffset, max(0, (frame.contentHeights[.help] ?? 0) - (frame.viewportHeights[.help] ?? 0))) }
             switch chord.key {
             case .escape, .char("?"), .char("q"), .function(1): showHelp = false
             case .down, .char("j"): helpOffset += 1
@@ -195,7 +196,9 @@ extension DashboardState {
         let rects = frame.rects.isEmpty ? Layout.compute(size: size, options: layoutOptions) : frame.rects
         if showHelp {
             if case .press = mouse.kind, Layout.pane(at: mouse.x, mouse.y, in: rects) != .help { showHelp = false }
-            if case .wheelDown = mouse.kind { helpOffset += 3 }
+            if case .wheelDown = mouse.kind {
+                helpOffset = min(helpOffset + 3, max(0, (frame.contentHeights[.help] ?? 0) - (frame.viewportHeights[.help] ?? 0)))
+            }
             if case .wheelUp = mouse.kind { helpOffset = max(0, helpOffset - 3) }
             return []
         }
@@ -253,7 +256,7 @@ extension DashboardState {
         let target = max(0, current + delta)
         if target >= limit {
             state.offset = limit
-            state.follow = pane != .usage
+            state.follow = DashboardState.followsAtEnd(pane, live: live)
         } else {
             state.offset = target
             state.follow = false
@@ -272,13 +275,19 @@ extension DashboardState {
         setScrollState(pane, ScrollState(offset: 0, follow: false))
     }
 
-    private mutating func scrollToBottom(_ pane: PaneID) {
+    private mutating func scrollToBottom(_ pane: PaneID, live: SessionSnapshot?) {
         if pane == .chunks {
             chunks.selected = nil
             chunks.detailOffset = 0
             return
         }
-        setScrollState(pane, ScrollState(offset: maxOffset(pane), follow: pane != .usage))
+        setScrollState(pane, ScrollState(offset: maxOffset(pane), follow: DashboardState.followsAtEnd(pane, live: live)))
+    }
+
+    /// Whether reaching the end of a pane means following new content: always in the transcript,
+    /// in tool calls while they stream, never in usage.
+    static func followsAtEnd(_ pane: PaneID, live: SessionSnapshot?) -> Bool {
+        pane == .transcript || pane == .toolCalls && isStreaming(live)
     }
 
     // MARK: - Inspector

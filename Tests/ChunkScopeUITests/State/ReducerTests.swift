@@ -206,8 +206,11 @@ struct ReducerTests {
         #expect(s.transcript.reasoningOpen)
         _ = s.handle(.char("?"), live: nil)
         #expect(s.showHelp)
+        s.absorb(ScreenRenderer().render(state: s, live: nil).report)
         _ = s.handle(.char("j"), live: nil)
         #expect(s.helpOffset == 1)
+        for _ in 0..<200 { _ = s.handle(.char("j"), live: nil) }
+        #expect(s.helpOffset == s.frame.contentHeights[.help]! - s.frame.viewportHeights[.help]!)
         _ = s.handle(.char("?"), live: nil)
         #expect(!s.showHelp)
         _ = s.handle(.resize(TerminalSize(width: 20, height: 6)), live: nil)
@@ -256,6 +259,12 @@ struct ReducerTests {
         #expect((s.frame.contentHeights[.toolCalls] ?? 0) > (s.frame.viewportHeights[.toolCalls] ?? 0))
         _ = s.handle(.char("j"), live: finished)
         #expect(s.toolCalls == ScrollState(offset: 1, follow: false))
+        _ = s.handle(.char("G"), live: finished)
+        s.absorb(screen.render(state: s, live: finished).report)
+        _ = s.handle(.char("j"), live: finished)
+        #expect(!s.toolCalls.follow, "the end of a finished reply's cards is not follow mode")
+        s.absorb(screen.render(state: s, live: finished).report)
+        #expect(s.frame.offsets[.toolCalls] == s.frame.contentHeights[.toolCalls]! - s.frame.viewportHeights[.toolCalls]!)
     }
 
     @Test("Shift on printable keys and Shift-Tab are normalised")
