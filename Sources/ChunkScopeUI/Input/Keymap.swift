@@ -87,6 +87,8 @@ public struct Keymap: Sendable, Hashable {
         KeyBinding(KeyChord(.char("N")), .previousMatch, "previous search match", .pane(.chunks)),
         KeyBinding(KeyChord(.char("l")), .nextLint, "jump to the next lint finding", .pane(.chunks)),
         KeyBinding(KeyChord(.char("h")), .toggleHeaders, "show request/response headers", .pane(.chunks)),
+        KeyBinding(KeyChord(.pageUp), .pageUp, "page the open JSON up (or the table)", .pane(.chunks)),
+        KeyBinding(KeyChord(.pageDown), .pageDown, "page the open JSON down (or the table)", .pane(.chunks)),
         // Editor
         KeyBinding(KeyChord(.enter), .send, "send the prompt", .editor),
         KeyBinding(KeyChord(.enter, .alt), .insertNewline, "new line", .editor),

@@ -19,6 +19,12 @@ public final class ChunksRenderer {
         public var viewportHeight: Int
         /// Rows listed (after the filter).
         public var contentHeight: Int
+        /// How far the open JSON below the table can scroll (0 when closed or when it fits).
+        public var detailMaxOffset = 0
+        /// Screen row where the open JSON starts (0 when closed).
+        public var detailY = 0
+        /// Rows of open JSON visible (0 when closed).
+        public var detailHeight = 0
     }
 
     private var filterKind: InspectorEvent.Kind?
@@ -110,7 +116,10 @@ public final class ChunksRenderer {
                 detailKey = (selected, width, events.count)
             }
             let height = inner.maxY - detailY - 1
-            let offset = min(view.detailOffset, max(0, detailRows.count - height))
+            measure.detailMaxOffset = max(0, detailRows.count - height)
+            measure.detailY = detailY + 1
+            measure.detailHeight = height
+            let offset = min(view.detailOffset, measure.detailMaxOffset)
             for (i, line) in detailRows.dropFirst(offset).prefix(height).enumerated() {
                 var shown = line
                 if !needle.isEmpty { ChunksRenderer.highlight(&shown.cells, needle: needle) }

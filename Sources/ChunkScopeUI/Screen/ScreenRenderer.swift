@@ -61,6 +61,9 @@ public final class ScreenRenderer {
             let m = chunks.render(shown, view: state.chunks, focused: panesFocused && state.focus == .chunks, into: &grid, in: rect)
             report.chunkRows = m.rows
             report.chunkTableY = m.tableY
+            report.chunkDetailMaxOffset = m.detailMaxOffset
+            report.chunkDetailY = m.detailY
+            report.chunkDetailHeight = m.detailHeight
             report.contentHeights[.chunks] = m.contentHeight
             report.viewportHeights[.chunks] = m.viewportHeight
         }

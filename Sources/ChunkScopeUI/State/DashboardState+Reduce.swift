@@ -79,8 +79,13 @@ extension DashboardState {
             if zoomed != nil { zoomed = nil } else if focus != .prompt { zoomed = focus }
         case .scrollUp: scroll(focusedScrollTarget, by: -1, live: live)
         case .scrollDown: scroll(focusedScrollTarget, by: 1, live: live)
-        case .pageUp: scroll(focusedScrollTarget, by: -pageSize(focusedScrollTarget), live: live)
-        case .pageDown: scroll(focusedScrollTarget, by: pageSize(focusedScrollTarget), live: live)
+        case .pageUp, .pageDown:
+            let sign = action == .pageUp ? -1 : 1
+            if focusedScrollTarget == .chunks, chunks.expanded, chunks.selected != nil, frame.chunkDetailHeight > 0 {
+                scrollDetail(by: sign * max(1, frame.chunkDetailHeight - 1)) // PgUp/PgDn page the open JSON
+            } else {
+                scroll(focusedScrollTarget, by: sign * pageSize(focusedScrollTarget), live: live)
+            }
         case .scrollTop: scrollToTop(focusedScrollTarget, live: live)
         case .scrollBottom: scrollToBottom(focusedScrollTarget, live: live)
         case .toggleReasoning:
@@ -222,10 +227,13 @@ extension DashboardState {
                     }
                 }
             }
-        case .wheelUp:
-            scroll(pane == .tabs ? .transcript : pane, by: -3, live: live)
-        case .wheelDown:
-            scroll(pane == .tabs ? .transcript : pane, by: 3, live: live)
+        case .wheelUp, .wheelDown:
+            let delta = mouse.kind == .wheelUp ? -3 : 3
+            if pane == .chunks, frame.chunkDetailHeight > 0, mouse.y >= frame.chunkDetailY {
+                scrollDetail(by: delta) // the wheel over the open JSON scrolls it
+            } else {
+                scroll(pane == .tabs ? .transcript : pane, by: delta, live: live)
+            }
         default:
             break
         }
@@ -318,10 +326,6 @@ extension DashboardState {
     }
 
     private mutating func moveChunkSelection(by delta: Int, live: SessionSnapshot?) {
-        if chunks.expanded, chunks.selected != nil, abs(delta) > 1 {
-            chunks.detailOffset = max(0, chunks.detailOffset + delta)
-            return
-        }
         let events = live?.events
         let count = events?.count ?? frame.chunkRows.last.map { $0 + 1 } ?? 0
         guard count > 0 else { return }
@@ -344,6 +348,10 @@ extension DashboardState {
         }
         chunks.selected = target
         chunks.detailOffset = 0
+    }
+
+    private mutating func scrollDetail(by delta: Int) {
+        chunks.detailOffset = min(frame.chunkDetailMaxOffset, max(0, chunks.detailOffset + delta))
     }
 
     private mutating func toggleExpand(live: SessionSnapshot?) {

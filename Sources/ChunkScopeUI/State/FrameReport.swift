@@ -13,6 +13,12 @@ public struct FrameReport: Sendable, Hashable {
     public var chunkRows: [Int] = []
     /// Screen row of the inspector's first table row.
     public var chunkTableY = 0
+    /// How far the inspector's open JSON can scroll.
+    public var chunkDetailMaxOffset = 0
+    /// Screen row where the inspector's open JSON starts (0 when closed).
+    public var chunkDetailY = 0
+    /// Visible rows of the inspector's open JSON.
+    public var chunkDetailHeight = 0
     /// Where the terminal cursor belongs (the prompt editor's cursor), if visible.
     public var cursor: (x: Int, y: Int)? { cursorX.map { ($0, cursorY) } }
     var cursorX: Int?

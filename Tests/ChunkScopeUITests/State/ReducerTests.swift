@@ -182,6 +182,13 @@ struct ReducerTests {
         _ = s.handle(.key(.enter), live: live)
         #expect(s.chunks.selected == 4)
         #expect(s.chunks.expanded)
+        s.size = TerminalSize(width: 120, height: 24)
+        s.absorb(ScreenRenderer().render(state: s, live: live).report)
+        #expect(s.frame.chunkDetailMaxOffset > 0)
+        for _ in 0..<20 { _ = s.handle(.key(.pageDown), live: live) }
+        #expect(s.chunks.detailOffset == s.frame.chunkDetailMaxOffset)
+        _ = s.handle(.key(.pageUp), live: live)
+        #expect(s.chunks.detailOffset < s.frame.chunkDetailMaxOffset)
         _ = s.handle(.char("f"), live: live)
         #expect(s.chunks.filter == .data)
         _ = s.handle(.char("/"), live: live)
