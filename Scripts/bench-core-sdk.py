@@ -2,7 +2,8 @@
 """The official OpenAI Python SDK's own decode + accumulate over a recorded `.sse` stream, timed.
 
 Used by Scripts/bench-core.sh beside `chunkscope-bench` on the very same generated files.
-Two figures per file, both through the SDK's real machinery, fed in 16 KiB reads like a socket:
+Two figures per file, both through the SDK's real machinery, fed in 16 KiB reads like a socket
+(rates from the thread's CPU time, as chunkscope-bench reports them; wall time alongside):
   decode      `openai.Stream[ChatCompletionChunk]` (its SSEDecoder, `[DONE]` and error handling,
               json.loads, construction of ChatCompletionChunk objects)
   accumulate  the same, wrapped in `ChatCompletionStream` (what `client.chat.completions.stream()`
@@ -37,27 +38,28 @@ def measure(path: str) -> list:
     client = OpenAI(api_key="sk-bench-not-used", base_url="http://127.0.0.1:9/v1")
     results = []
 
-    start = time.perf_counter()
+    start, wall = time.thread_time(), time.perf_counter()
     chunks = 0
     for _ in Stream(cast_to=ChatCompletionChunk, response=response_for(body), client=client):
         chunks += 1
-    results.append(("decode", chunks, time.perf_counter() - start))
+    results.append(("decode", chunks, time.thread_time() - start, time.perf_counter() - wall))
 
-    start = time.perf_counter()
+    start, wall = time.thread_time(), time.perf_counter()
     raw = Stream(cast_to=ChatCompletionChunk, response=response_for(body), client=client)
     stream = ChatCompletionStream(raw_stream=raw, response_format=omit, input_tools=omit)
     for _ in stream:
         pass
     snapshot = stream.current_completion_snapshot
-    elapsed = time.perf_counter() - start
+    elapsed, wall_elapsed = time.thread_time() - start, time.perf_counter() - wall
     if not snapshot.choices:
         raise SystemExit(f"{path}: the SDK accumulated no choice")
-    results.append(("accumulate", chunks, elapsed))
+    results.append(("accumulate", chunks, elapsed, wall_elapsed))
 
     name = path.rsplit("/", 1)[-1].removesuffix(".sse")
     return [{"stream": name, "workload": workload, "chunks": count, "bytes": len(body), "seconds": seconds,
-             "chunks_per_second": int(count / seconds), "mb_per_second": round(len(body) / seconds / 1e6, 1)}
-            for workload, count, seconds in results]
+             "wall_seconds": wall_seconds, "chunks_per_second": int(count / seconds),
+             "wall_chunks_per_second": int(count / wall_seconds), "mb_per_second": round(len(body) / seconds / 1e6, 1)}
+            for workload, count, seconds, wall_seconds in results]
 
 
 def main(argv) -> int:
@@ -68,13 +70,15 @@ def main(argv) -> int:
         print(__doc__, file=sys.stderr)
         return 2
     import openai
-    print(f"OpenAI Python SDK {openai.__version__} (Python {sys.version.split()[0]}), one thread, {READ_SIZE}-byte reads")
+    print(f"OpenAI Python SDK {openai.__version__} (Python {sys.version.split()[0]}), one thread, {READ_SIZE}-byte reads;"
+          " rates use the thread's CPU time, like chunkscope-bench")
     figures = []
     for path in argv[1:]:
         for entry in measure(path):
             figures.append(entry)
             print(f"  {entry['stream']:<11} {entry['workload']:<11} {entry['chunks_per_second']:>9,} chunks/s "
-                  f"{entry['mb_per_second']:>7.1f} MB/s  ({entry['chunks']} chunks in {entry['seconds']:.2f} s)")
+                  f"{entry['mb_per_second']:>7.1f} MB/s  ({entry['chunks']} chunks in {entry['seconds']:.2f} s CPU, "
+                  f"{entry['wall_seconds']:.2f} s wall)")
     if out:
         with open(out, "w") as handle:
             json.dump({"sdk_version": openai.__version__, "measurements": figures}, handle)

@@ -20,6 +20,11 @@ struct CheckCommand: ParsableCommand {
 
             Exit status: 0 when no finding is an error, 1 when one is, 2 when the input is \
             unusable (missing or unreadable file, a directory, empty, binary, or no SSE line at all).
+
+            Examples:
+              chunkscope check Tests/Fixtures/openai-tool-parallel.sse
+              chunkscope check capture.sse --json | jq '.diagnostics'
+              chunkscope record -m "hi" --model mock-malformed -o bad.sse; chunkscope check bad.sse
             """)
 
     @Argument(help: "A recorded SSE response body (.sse) or a ChunkScope capture.")

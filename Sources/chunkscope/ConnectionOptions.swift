@@ -53,9 +53,15 @@ struct ConnectionOptions: ParsableArguments {
                                    toolsPath: tools, params: parsed, connectTimeout: connectTimeout, idleTimeout: idleTimeout)
     }
 
-    /// Loads the config, combines it with the environment and these flags.
+    /// Loads the config, combines it with the environment and these flags. Blocks while an
+    /// `api_key_cmd` runs: from async code prefer `resolveOffPool`.
     func resolve(environment: [String: String] = ProcessInfo.processInfo.environment) throws(ConfigError) -> ResolvedProfile {
         try ConfigLoader.resolve(try overrides(), environment: environment, path: config)
+    }
+
+    /// `resolve` on its own thread, so a slow `api_key_cmd` never blocks Swift's cooperative pool.
+    func resolveOffPool(environment: [String: String] = ProcessInfo.processInfo.environment) async throws(ConfigError) -> ResolvedProfile {
+        try await ConfigLoader.resolveOffPool(try overrides(), environment: environment, path: config)
     }
 
     /// The transport options for `profile` with this command line's retry count.

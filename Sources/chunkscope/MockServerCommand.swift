@@ -8,18 +8,19 @@ struct MockServerCommand: AsyncParsableCommand {
         commandName: "mock-server",
         abstract: "Run the built-in OpenAI-compatible mock provider (for ChunkScope or any other client).",
         discussion: """
-            Serves POST /v1/chat/completions (stream true and false) and GET /v1/models. The model name \
-            picks the scenario; body fields mock_chunks, mock_tps, mock_retry_after, mock_fail_times, \
-            mock_stall_seconds, mock_bytes (or X-Mock-* headers) tune it.
+            Serves POST /v1/chat/completions (stream true and false) and GET /v1/models on \
+            loopback. The model name picks the scenario; body fields mock_chunks, mock_tps, \
+            mock_retry_after, mock_fail_times, mock_stall_seconds, mock_bytes (or X-Mock-* headers) \
+            tune it. The scenarios, each explained, are printed at startup.
+
+            Scenarios: \(MockScenario.allCases.map(\.rawValue).joined(separator: ", ")).
 
             Examples:
               chunkscope mock-server --port 8080
               chunkscope --base-url http://127.0.0.1:8080/v1 --model mock-tools
-              curl -N http://127.0.0.1:8080/v1/chat/completions -d '{"model":"mock-echo","stream":true,"messages":[{"role":"user","content":"hi"}]}'
-              OPENAI_BASE_URL=http://127.0.0.1:8080/v1 OPENAI_API_KEY=x python my_client.py
-
-            Scenarios:
-            \(MockScenario.allCases.map { "  \($0.rawValue.padding(toLength: 22, withPad: " ", startingAt: 0))\($0.summary)" }.joined(separator: "\n"))
+              chunkscope record --base-url http://127.0.0.1:8080/v1 -m hi -o hi.sse
+              curl -s http://127.0.0.1:8080/v1/models
+              OPENAI_BASE_URL=http://127.0.0.1:8080/v1 OPENAI_API_KEY=x python client.py
             """)
 
     @Option(help: "Port to listen on (0 picks a free one).")
@@ -43,7 +44,9 @@ struct MockServerCommand: AsyncParsableCommand {
             throw ValidationError("could not listen on \(host):\(port): \(error)")
         }
         Console.out("ChunkScope mock provider listening on \(server.baseURL)")
-        Console.out("Models: \(MockScenario.allCases.map(\.rawValue).joined(separator: ", "))")
+        for scenario in MockScenario.allCases {
+            Console.out("  \(scenario.rawValue.padding(toLength: 22, withPad: " ", startingAt: 0))\(scenario.summary)")
+        }
         Console.out("Press Ctrl-C to stop.")
         await waitForInterrupt()
         await server.shutdown()

@@ -16,10 +16,10 @@ struct RecordCommand: AsyncParsableCommand {
             error payload), 2 usage or config error.
 
             Examples:
-              chunkscope record -m "Say hi" -o hi.sse                      # built-in mock (no key needed)
+              chunkscope record -m "Say hi" -o hi.sse       # the built-in mock, no key
               chunkscope record -m "Weather?" --model mock-tools -o tools.sse
               chunkscope record --profile groq -m "Explain SSE" -o groq.sse
-              OPENAI_API_KEY=sk-… chunkscope record -m "hello" --model gpt-4o-mini -o openai.sse
+              OPENAI_API_KEY=sk-… chunkscope record -m "hello" -o openai.sse
               chunkscope record -m "x" --model mock-429 --retries 2 -o retry.sse
               chunkscope replay groq.sse && chunkscope check groq.sse
             """)
@@ -43,7 +43,7 @@ struct RecordCommand: AsyncParsableCommand {
         let profile: ResolvedProfile
         var request: ChatRequest
         do {
-            profile = try connection.resolve()
+            profile = try await connection.resolveOffPool()
             request = try ChatRequest(profile: profile, messages: [ChatMessage(role: "user", content: message)])
         } catch {
             Console.error("chunkscope record: \(error)")

@@ -17,7 +17,7 @@ struct ReplayCommand: AsyncParsableCommand {
               chunkscope replay capture.sse                 # original timing
               chunkscope replay capture.sse --speed 4       # four times as fast
               chunkscope replay capture.sse --speed max     # no waiting
-              chunkscope replay Tests/Fixtures/plain.sse --speed 0.5
+              chunkscope replay Tests/Fixtures/openai-tool-parallel.sse --speed 0.5
             """)
 
     @Argument(help: ArgumentHelp("Capture file (or plain .sse file).", valueName: "file"))

@@ -106,3 +106,16 @@ extension TransportTests {
         }
     }
 }
+
+extension TransportTests.FaultScenarioTests {
+    @Test("a connect that never completes hits the connect timeout with a clear message")
+    func connectTimeout() async throws {
+        let listener = try FullBacklogListener()
+        let request = ChatRequest(baseURL: "http://127.0.0.1:\(listener.port)/v1", model: "m", messages: [ChatMessage(role: "user", content: "x")])
+        let result = await TransferProbe.run(request, options: TransportOptions(connectTimeout: 0.5, idleTimeout: 30))
+        #expect(result.failure?.kind == .timeout, "\(String(describing: result.failure))")
+        #expect(result.failure?.message.contains("within 0.5 s (connect timeout") == true, "\(result.failure?.message ?? "")")
+        #expect(result.duration >= 0.45 && result.duration < 3, "took \(result.duration) s")
+        withExtendedLifetime(listener) {}
+    }
+}

@@ -27,6 +27,22 @@ public enum CaptureReplay {
         deliver(capture, speed: speed) { $0.input }
     }
 
+    /// Like `stream`, plus a `stop` that ends the replay at once the way a cancelled transfer
+    /// ends: a final `.failed(.cancelled)` after the inputs delivered so far.
+    public static func start(_ capture: Capture, speed: ReplaySpeed = .factor(1))
+        -> (inputs: AsyncStream<StreamInput>, stop: @Sendable () -> Void)
+    {
+        let source = Self.stream(capture, speed: speed)
+        let (output, continuation) = AsyncStream<StreamInput>.makeStream(bufferingPolicy: .unbounded)
+        let task = Task {
+            for await input in source { continuation.yield(input) }
+            if Task.isCancelled { continuation.yield(.failed(StreamFailure(.cancelled, "Replay stopped"))) }
+            continuation.finish()
+        }
+        continuation.onTermination = { _ in task.cancel() }
+        return (output, { task.cancel() })
+    }
+
     /// Like `stream`, but each input comes with its recorded offset, so a consumer can report the
     /// original timings whatever the playback speed.
     public static func timedStream(_ capture: Capture, speed: ReplaySpeed = .factor(1)) -> AsyncStream<Capture.TimedInput> {

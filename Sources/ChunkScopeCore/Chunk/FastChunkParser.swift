@@ -3,7 +3,7 @@
 /// `JSONValue`s only for unknown members, `usage` and `logprobs`.
 ///
 /// It handles the usual shapes only. Anything else — invalid JSON, an `error` member, a known
-/// field of an unexpected type, escaped keys — makes `parse` return nil so that the general path
+/// field of an unexpected type, escaped keys — makes `parse` return false so that the general path
 /// (`JSONParser` + `ChunkDecoder.payload(from:)`) decides; whenever it succeeds its result equals
 /// the general path's (the tests check this differentially). Nesting depths mirror the general
 /// parser's so its depth limit applies identically.
@@ -78,9 +78,10 @@ struct FastChunkParser {
         choices.removeAll()
         guard try enterArray(depth: 2) else { return }
         repeat {
-            // Parsed in place: a `ChunkChoice` is large, copying it in would cost more than parsing.
-            choices.append(ChunkChoice(index: nil))
-            try parseChoice(into: &choices[choices.count - 1])
+            // Moved, not copied, into the array: a `ChunkChoice` is large.
+            var choice = ChunkChoice(index: nil)
+            try parseChoice(into: &choice)
+            choices.append(consume choice)
         } while try nextElement()
     }
 
@@ -115,8 +116,9 @@ struct FastChunkParser {
                     var calls: [ToolCallDelta] = []
                     if try enterArray(depth: 5) {
                         repeat {
-                            calls.append(ToolCallDelta())
-                            try parseToolCall(into: &calls[calls.count - 1])
+                            var call = ToolCallDelta()
+                            try parseToolCall(into: &call)
+                            calls.append(consume call)
                         } while try nextElement()
                     }
                     delta.toolCalls = calls
@@ -209,7 +211,8 @@ struct FastChunkParser {
         guard scanner.peek() == 0x22, let range = scanner.scanPlainString() else { throw Miss() }
         keyStart = range.lowerBound
         keyEnd = range.upperBound
-        let key = ChunkKey(bytes: UnsafeBufferPointer(start: scanner.base + range.lowerBound, count: range.count))
+        let key = ChunkKey(bytes: UnsafeBufferPointer(start: scanner.base + range.lowerBound, count: range.count),
+                           readableBytes: scanner.count - range.lowerBound)
         do { try scanner.expectColon() } catch { throw Miss() }
         scanner.skipWhitespace()
         return key

@@ -21,9 +21,13 @@ public struct ChunkScopeConfig: Sendable, Equatable {
         profiles.first(where: { $0.name == name })
     }
 
-    /// True when any profile names a key source (env var or command): such a file should not be
-    /// readable by group or others.
+    /// True when any profile names a key source (env var or command) or carries a credential in a
+    /// header: such a file should not be readable by group or others.
     public var referencesCredentials: Bool {
-        profiles.contains(where: \.hasCredentialSource)
+        profiles.contains { profile in
+            profile.hasCredentialSource || profile.headers.contains {
+                Redaction.isSensitiveHeaderName($0.name) || Redaction.looksLikeCredential($0.value)
+            }
+        }
     }
 }

@@ -24,6 +24,7 @@ public struct SSEMessage: Sendable, Equatable {
     /// Raw bytes of the lines that made this message, line ends included.
     public var byteCount: Int
 
+    /// A message with the given fields.
     public init(event: String? = nil, data: String, id: String? = nil, hadInvalidUTF8: Bool = false, byteCount: Int = 0) {
         self.event = event
         self.data = data

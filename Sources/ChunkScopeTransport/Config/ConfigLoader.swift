@@ -41,6 +41,22 @@ public enum ConfigLoader {
         return try resolver.resolve(overrides)
     }
 
+    /// `resolve` on a dedicated thread, so a slow `api_key_cmd` never blocks Swift's cooperative pool.
+    public static func resolveOffPool(_ overrides: ConnectionOverrides,
+                                      environment: [String: String] = ProcessInfo.processInfo.environment,
+                                      path: String? = nil) async throws(ConfigError) -> ResolvedProfile {
+        let result: Result<ResolvedProfile, ConfigError> = await withCheckedContinuation { continuation in
+            Thread.detachNewThread {
+                do throws(ConfigError) {
+                    continuation.resume(returning: .success(try resolve(overrides, environment: environment, path: path)))
+                } catch {
+                    continuation.resume(returning: .failure(error))
+                }
+            }
+        }
+        return try result.get()
+    }
+
     private static func permissions(of path: String) -> Int? {
         (try? FileManager.default.attributesOfItem(atPath: path))?[.posixPermissions] as? Int
     }

@@ -109,6 +109,8 @@ final class CurlTransfer: @unchecked Sendable {
         for header in request.wireHeaders() {
             headerList = curl_slist_append(headerList, "\(header.name): \(header.value)")
         }
+        // No `Expect: 100-continue` for large bodies: many servers never answer it (a 1 s stall).
+        headerList = curl_slist_append(headerList, "Expect:")
         defer {
             curl_easy_cleanup(easy)
             curl_slist_free_all(headerList)
@@ -165,6 +167,8 @@ final class CurlTransfer: @unchecked Sendable {
         cs_easy_setopt_long(easy, CURLOPT_TCP_KEEPALIVE, 1)
         cs_easy_setopt_long(easy, CURLOPT_TCP_NODELAY, 1)
         cs_easy_setopt_long(easy, CURLOPT_FOLLOWLOCATION, 0)
+        // Behind HTTPS_PROXY, the proxy's "200 Connection established" is not the provider's response.
+        cs_easy_setopt_long(easy, CURLOPT_SUPPRESS_CONNECT_HEADERS, 1)
         cs_easy_setopt_pointer(easy, CURLOPT_ERRORBUFFER, errorBuffer)
         cs_easy_setopt_pointer(easy, CURLOPT_WRITEDATA, context)
         cs_easy_setopt_callback(easy, CURLOPT_WRITEFUNCTION) { pointer, size, count, userdata in
@@ -214,7 +218,8 @@ final class CurlTransfer: @unchecked Sendable {
             if parts.count >= 2, let status = Int(parts[1]) { response.status = status }
             if parts.count == 3 { response.reason = String(parts[2]) }
         } else if line.isEmpty {
-            guard response.status >= 200 else { return }
+            // 1xx interim responses are skipped; a second blank line ends HTTP trailers.
+            guard response.status >= 200, response.head == nil else { return }
             let head = ResponseHead(status: response.status, headers: response.headers.map(Redaction.redactResponseHeader))
             response.head = head
             if shouldRetry(head) {
@@ -222,7 +227,7 @@ final class CurlTransfer: @unchecked Sendable {
             } else {
                 continuation.yield(.response(head))
             }
-        } else if let colon = line.firstIndex(of: ":") {
+        } else if response.head == nil, let colon = line.firstIndex(of: ":") {
             let name = String(line[..<colon])
             let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
             response.headers.append(HTTPHeader(name, value))

@@ -2,6 +2,7 @@
 enum MockJSON {
     /// A JSON string literal for `text`; control characters (ESC, C1) are \u-escaped as OpenAI does.
     static func string(_ text: String) -> String {
+        if !needsEscaping(text) { return "\"" + text + "\"" }
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -20,6 +21,17 @@ enum MockJSON {
             }
         }
         return out + "\""
+    }
+
+    /// True when `text` has a byte that must be escaped: `"`, `\`, a C0 control, DEL or a C1 control.
+    private static func needsEscaping(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F { return true }
+            if previous == 0xC2 && byte <= 0x9F { return true }
+            previous = byte
+        }
+        return false
     }
 
     /// `value` as a JSON string literal, or `null`.

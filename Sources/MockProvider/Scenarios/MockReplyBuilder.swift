@@ -33,7 +33,6 @@ struct MockReplyBuilder {
             let words = MockTexts.firehoseWords
             let count = request.count("chunks", default: 20_000)
             choice.content = (0..<count).map { " " + words[$0 % words.count] }
-            choice.finishReason = "length"
         case .huge:
             choice.content = [MockTexts.filler(bytes: request.count("bytes", default: 10 << 20))]
         case .escapes:

@@ -8,7 +8,7 @@ struct MockResponder: Sendable {
 
     /// The response for one complete request.
     func respond(to head: HTTPRequestHead, body: [UInt8]) -> MockResponse {
-        let path = head.uri.split(separator: "?", maxSplits: 1).first.map(String.init) ?? head.uri
+        let path = Self.path(of: head.uri)
         switch (head.method, path) {
         case (.GET, "/v1/models"), (.GET, "/models"):
             return models()
@@ -21,6 +21,17 @@ struct MockResponder: Sendable {
             return .error(.notFound, message: "Invalid URL (\(head.method.rawValue) \(path)). The mock serves POST /v1/chat/completions and GET /v1/models.",
                           type: "invalid_request_error", code: "unknown_url")
         }
+    }
+
+    /// The path of a request target, also for the absolute form a client sends to a proxy
+    /// (`http://host/v1/models`), so the mock can stand in for an HTTP proxy in tests.
+    static func path(of target: String) -> String {
+        var rest = Substring(target)
+        if let scheme = rest.range(of: "://") {
+            rest = rest[scheme.upperBound...]
+            rest = rest.firstIndex(of: "/").map { rest[$0...] } ?? "/"
+        }
+        return String(rest.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first ?? rest)
     }
 
     private func models() -> MockResponse {

@@ -1,4 +1,5 @@
 import ChunkScopeCore
+import PropertyBased
 import Testing
 
 @Suite("TOML subset parser")
@@ -122,6 +123,44 @@ struct TOMLParserTests {
             #expect(error.line == bad.line, "\(error)")
             #expect(error.key == bad.key, "\(error)")
             #expect(error.message.contains(bad.fragment), "\(error)")
+        }
+    }
+
+    /// `text` written as a TOML basic string with every escape TOML defines.
+    static func basicLiteral(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "\r": out += "\\r"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    @Test("property: any string survives a basic-string round trip, on any line")
+    func stringRoundTrip() async {
+        let scalars = Gen.oneOf(Gen.int(in: 0...0x7F), Gen.int(in: 0xA0...0x2FFF), Gen.int(in: 0x1F300...0x1F64F))
+            .map { Character(Unicode.Scalar(UInt32($0))!) }
+        await propertyCheck(input: scalars.array(of: 0...40), Gen.int(in: 0...5)) { characters, blankLines in
+            let text = String(characters)
+            let document = String(repeating: "# pad\n", count: blankLines) + "[profiles.p]\nvalue = " + Self.basicLiteral(text) + "\n"
+            let root = try? TOMLParser.parse(document)
+            guard case .table(let profiles)? = root?["profiles"], case .table(let p)? = profiles["p"] else {
+                Issue.record("did not parse: \(document.debugDescription)")
+                return
+            }
+            #expect(p["value"] == .string(text))
+            #expect(p.entry("value")?.line == blankLines + 2)
         }
     }
 }

@@ -103,6 +103,19 @@ enum TransferProbe {
         ((try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []).count
     }
 
+    /// Runs `action`, then polls `condition` on a dedicated thread every 100 µs and returns how long
+    /// it took to hold (at most 5 s).
+    static func latencyUntil(_ condition: @escaping @Sendable () -> Bool, after action: @escaping @Sendable () -> Void) async -> Duration {
+        await withCheckedContinuation { continuation in
+            Thread.detachNewThread {
+                let start = ContinuousClock.now
+                action()
+                while !condition() && ContinuousClock.now - start < .seconds(5) { usleep(100) }
+                continuation.resume(returning: ContinuousClock.now - start)
+            }
+        }
+    }
+
     /// Waits (up to `timeout` seconds) until `condition` holds; returns whether it did.
     static func eventually(timeout: Double = 2, _ condition: () -> Bool) async -> Bool {
         let deadline = ContinuousClock.now + .milliseconds(Int(timeout * 1000))

@@ -1,0 +1,128 @@
+import ChunkScopeCore
+import Foundation
+import Testing
+
+extension TransportTests {
+    /// The `record`, `replay`, `check` and `mock-server` commands as a user runs them: the built
+    /// binary in a child process, with a scratch HOME so no real config or key is used.
+    @Suite("record / replay / check / mock-server commands")
+    struct CommandLineTests {
+        struct Outcome {
+            var status: Int32
+            var stdout: String
+            var stderr: String
+        }
+
+        static var binary: URL {
+            let directory = Bundle.main.executableURL?.deletingLastPathComponent()
+                ?? URL(fileURLWithPath: ProcessInfo.processInfo.arguments[0]).deletingLastPathComponent()
+            return directory.appendingPathComponent("chunkscope")
+        }
+
+        static func run(_ arguments: [String], environment extra: [String: String] = [:], home: String) throws -> Outcome {
+            let process = Process()
+            process.executableURL = binary
+            process.arguments = arguments
+            process.environment = ["HOME": home, "PATH": "/usr/bin:/bin", "XDG_STATE_HOME": home + "/state"].merging(extra) { $1 }
+            let out = Pipe()
+            let err = Pipe()
+            process.standardOutput = out
+            process.standardError = err
+            try process.run()
+            let stdout = out.fileHandleForReading.readDataToEndOfFile()
+            let stderr = err.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return Outcome(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                           stderr: String(decoding: stderr, as: UTF8.self))
+        }
+
+        static func scratch() throws -> String {
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("cli-\(UUID().uuidString)").path
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+            return path
+        }
+
+        @Test("record exit status: 0 clean, 1 stream error, 2 usage or config error")
+        func recordExitCodes() throws {
+            #expect(FileManager.default.isExecutableFile(atPath: Self.binary.path), "build the chunkscope product first")
+            let home = try Self.scratch()
+            defer { try? FileManager.default.removeItem(atPath: home) }
+            let ok = try Self.run(["record", "-m", "hello cli", "--param", "mock_tps=0", "-o", "\(home)/ok.sse"], home: home)
+            #expect(ok.status == 0, "\(ok.stderr)")
+            #expect(ok.stdout.contains("> hello cli"))
+            #expect(ok.stderr.contains("built-in mock provider"))
+            #expect(ok.stderr.contains("Capture saved to \(home)/ok.sse"))
+
+            let failed = try Self.run(["record", "-m", "x", "--model", "mock-500", "-o", "\(home)/500.sse"], home: home)
+            #expect(failed.status == 1)
+            #expect(failed.stderr.contains("HTTP 500 Internal Server Error"))
+
+            let missing = try Self.run(["record", "-o", "\(home)/x.sse"], home: home)
+            #expect(missing.status == 2)
+            #expect(missing.stderr.contains("missing -m/--message"))
+
+            let badProfile = try Self.run(["record", "-m", "x", "--profile", "nope"], home: home)
+            #expect(badProfile.status == 2)
+            #expect(badProfile.stderr.contains("no profile named 'nope'"))
+
+            try "[profiles.x]\nbase_url = \"http://127.0.0.1:9/v1\"\nmodle = \"typo\"\n".write(toFile: "\(home)/bad.toml", atomically: true, encoding: .utf8)
+            let badConfig = try Self.run(["record", "-m", "x", "--config", "\(home)/bad.toml"], home: home)
+            #expect(badConfig.status == 2)
+            #expect(badConfig.stderr.contains("\(home)/bad.toml:3: key 'profiles.x.modle': unknown profile key"), "\(badConfig.stderr)")
+        }
+
+        @Test("captures replay and check; the config permission warning appears; the key never does")
+        func replayCheckAndKeys() throws {
+            let home = try Self.scratch()
+            defer { try? FileManager.default.removeItem(atPath: home) }
+            let key = "sk-cli-SECRETSECRETSECRET0123"
+            let config = "[profiles.m]\nbase_url = \"http://127.0.0.1:PORT/v1\"\nmodel = \"mock-401\"\napi_key_env = \"MY_KEY\"\n"
+            // Record against the built-in mock first (no config), then via a profile with a key.
+            let recorded = try Self.run(["record", "-q", "-m", "tools please", "--model", "mock-parallel-tools", "-o", "\(home)/t.sse"], home: home)
+            #expect(recorded.status == 0, "\(recorded.stderr)")
+            let check = try Self.run(["check", "\(home)/t.sse", "--json"], home: home)
+            #expect(check.status == 0, "\(check.stderr)")
+            let json = try JSONParser.parse(check.stdout)
+            guard case .array(let choices)? = json["choices"], case .array(let calls)? = choices.first?["tool_calls"] else {
+                Issue.record("no tool calls in \(check.stdout)")
+                return
+            }
+            #expect(calls.count == 2)
+            let replay = try Self.run(["replay", "\(home)/t.sse", "--speed", "max", "-q"], home: home)
+            #expect(replay.status == 0, "\(replay.stderr)")
+            #expect(replay.stderr.contains("tool_calls[1]"))
+            let badSpeed = try Self.run(["replay", "\(home)/t.sse", "--speed", "fast"], home: home)
+            #expect(badSpeed.status == 2)
+
+            // A profile whose key comes from the environment, in a world-readable config, against a
+            // standalone mock server that answers 401.
+            let server = Process()
+            server.executableURL = Self.binary
+            server.arguments = ["mock-server", "--port", "0"]
+            let serverOut = Pipe()
+            server.standardOutput = serverOut
+            try server.run()
+            defer { server.interrupt(); server.waitUntilExit() }
+            var firstLine = ""
+            while !firstLine.contains("\n") {
+                let chunk = serverOut.fileHandleForReading.availableData
+                if chunk.isEmpty { break }
+                firstLine += String(decoding: chunk, as: UTF8.self)
+            }
+            let baseURL = try #require(firstLine.split(separator: " ").last(where: { $0.hasPrefix("http://") })).split(separator: "\n")[0]
+            try config.replacingOccurrences(of: "http://127.0.0.1:PORT/v1", with: String(baseURL))
+                .write(toFile: "\(home)/config.toml", atomically: true, encoding: .utf8)
+            try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: "\(home)/config.toml")
+            let leaky = try Self.run(["record", "-m", "x", "--profile", "m", "--config", "\(home)/config.toml",
+                                      "--param", "mock_echo_key=1", "-o", "\(home)/401.sse"],
+                                     environment: ["MY_KEY": key], home: home)
+            #expect(leaky.status == 1)
+            #expect(leaky.stderr.contains("readable by group/others"))
+            #expect(leaky.stderr.contains("HTTP 401 Unauthorized"))
+            let capture = try String(contentsOfFile: "\(home)/401.sse", encoding: .utf8)
+            for text in [leaky.stdout, leaky.stderr, capture] {
+                #expect(!text.contains("SECRETSECRET"))
+            }
+        }
+    }
+}
