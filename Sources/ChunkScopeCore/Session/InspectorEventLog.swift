@@ -54,9 +54,12 @@ public struct InspectorEvent: Sendable, Equatable {
         return "data"
     }
 
+    /// Rows are equal when every field is, the summary included (derived only when one row stores it).
     public static func == (a: InspectorEvent, b: InspectorEvent) -> Bool {
-        a.sequence == b.sequence && a.time == b.time && a.gap == b.gap && a.size == b.size
-            && a.kind == b.kind && a.raw == b.raw && a.summary == b.summary
+        guard a.sequence == b.sequence && a.time == b.time && a.gap == b.gap && a.size == b.size
+            && a.kind == b.kind && a.raw == b.raw else { return false }
+        if a.storedSummary == nil && b.storedSummary == nil { return true }
+        return a.summary == b.summary
     }
 }
 
