@@ -1,3 +1,16 @@
-// ChunkScopeUI — how it fits: pure presentation. Pane renderers turn a SessionSnapshot plus a Rect
-// into cells of a Grid; layout is a pure function of the terminal size; display width and
-// sanitising live here. Nothing in this module touches the terminal.
+// ChunkScopeUI — how it fits: pure presentation, no terminal access, no I/O.
+//
+//   KeyEvent ─▶ Keymap ─▶ UIAction ─▶ DashboardState.handle ─▶ [Effect]        (Input/, State/)
+//   DashboardState + SessionSnapshot ─▶ ScreenRenderer ─▶ Grid + FrameReport    (Screen/, Panes/)
+//
+// Folders by concern:
+//   Grid/      Cell, Grid, Rect, StyleRole (the contract with TerminalBackend), drawing, snapshots
+//   Text/      DisplayWidth, Sanitizer, StyledLine, TextWrapper
+//   Markdown/  light markdown for the transcript, incremental for streaming replies
+//   JSON/      pretty JSON from text (tolerant) and from core's PartialJSONTree
+//   Layout/    Layout.compute(size:options:) → [PaneID: Rect]
+//   Panes/     one renderer per pane (transcript, tool calls, chunks, usage, prompt, status, help…)
+//   Input/     KeyEvent, Keymap (bindings as data), UIAction
+//   State/     DashboardState and its reducer, PromptEditor, Conversation, view states, Effect
+//   Theme/     Theme, ThemeColor fallbacks, ColorCapability, the theme file parser, built-ins
+//   Screen/    ScreenRenderer: the whole frame

@@ -6,6 +6,8 @@
 //   steady     a 120x40 frame of a long finished conversation (60 turns of markdown) + live snapshot
 //   firehose   20,000 one-word chunks streamed through StreamPipeline, one frame every 100 chunks
 //              (one long paragraph: the worst case for incremental wrapping) and the same with newlines
+//   toolcall   one tool call whose arguments grow to ~60 KB (a file's content as a JSON string, then two more members),
+//              10-byte fragments, one frame every 100 fragments
 //   inspector  the Chunks pane over a 1,000,000-row event log: following, selected, filtered
 //   sizes      the steady frame at 80x24 and 40x12
 import ChunkScopeCore
@@ -111,6 +113,43 @@ func benchFirehose(newlines: Bool) {
     print("  final streaming frame \(last), first frame after the turn is finished (full re-render) \(done)")
 }
 
+func toolFragmentBytes(_ fragment: String, first: Bool) -> [UInt8] {
+    let escaped = fragment.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+    let head = first ? "\"id\":\"call_1\",\"type\":\"function\",\"function\":{\"name\":\"write_file\",\"arguments\":\"\(escaped)\"}"
+                     : "\"function\":{\"arguments\":\"\(escaped)\"}"
+    return Array("data: {\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"bench\",\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\(head)}]},\"finish_reason\":null}]}\n\n".utf8)
+}
+
+func benchToolCall() {
+    var content = ""
+    for i in 0..<1500 { content += "line \(i): let value\(i) = compute(\(i))\\n" }
+    let arguments = "{\"path\": \"Sources/Big.swift\", \"content\": \"" + content + "\", \"overwrite\": true, \"mode\": \"0644\"}"
+    var state = DashboardState(size: TerminalSize(width: 120, height: 40), session: SessionInfo(profile: "bench", model: "bench"))
+    state.conversation.begin(prompt: "write it")
+    let screen = ScreenRenderer()
+    var pipeline = StreamPipeline()
+    var samples: [Duration] = []
+    var t: UInt64 = 0
+    let chars = Array(arguments)
+    var index = 0
+    var fragment = 0
+    while index < chars.count {
+        let piece = String(chars[index..<min(chars.count, index + 10)])
+        index += 10
+        t += 10_000
+        pipeline.feed(toolFragmentBytes(piece, first: fragment == 0), at: t)
+        fragment += 1
+        if fragment % 100 == 0 || index >= chars.count {
+            let snapshot = pipeline.snapshot()
+            let start = clock.now
+            _ = screen.render(state: state, live: snapshot)
+            samples.append(clock.now - start)
+        }
+    }
+    summarize("tool call growing to \(arguments.utf8.count / 1000) KB, per frame", samples)
+    if ProcessInfo.processInfo.environment["BENCH_VERBOSE"] != nil { print(samples.map { "\($0)" }.joined(separator: " ")) }
+}
+
 func benchInspector() {
     let log = InspectorEventLog()
     for i in 0..<1_000_000 {
@@ -146,4 +185,5 @@ benchSteady(TerminalSize(width: 80, height: 24))
 benchSteady(TerminalSize(width: 40, height: 12))
 benchFirehose(newlines: false)
 benchFirehose(newlines: true)
+benchToolCall()
 benchInspector()

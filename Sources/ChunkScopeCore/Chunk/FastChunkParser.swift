@@ -3,7 +3,7 @@
 /// `JSONValue`s only for unknown members, `usage` and `logprobs`.
 ///
 /// It handles the usual shapes only. Anything else — invalid JSON, an `error` member, a known
-/// field of an unexpected type, escaped keys — makes `parse` return nil so that the general path
+/// field of an unexpected type, escaped keys — makes `parse` return false so that the general path
 /// (`JSONParser` + `ChunkDecoder.payload(from:)`) decides; whenever it succeeds its result equals
 /// the general path's (the tests check this differentially). Nesting depths mirror the general
 /// parser's so its depth limit applies identically.

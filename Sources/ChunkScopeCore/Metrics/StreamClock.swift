@@ -1,56 +1,9 @@
 // Metrics — how it fits: the pipeline stamps every input with a time from a `StreamClock`
 // (monotonic nanoseconds); `MetricsRecorder` turns those stamps into `StreamMetrics`.
 // Injecting the clock keeps metrics deterministic in tests (`ManualStreamClock`).
-import Foundation
 
 /// A monotonic source of nanosecond timestamps for stream metrics.
 public protocol StreamClock: Sendable {
     /// Nanoseconds on a monotonic scale; only differences are meaningful.
     func now() -> UInt64
-}
-
-/// The real monotonic clock (`ContinuousClock`), for live sessions.
-public struct SystemStreamClock: StreamClock {
-    private let origin = ContinuousClock.now
-
-    /// Creates a clock whose zero is the moment of creation.
-    public init() {}
-
-    /// Nanoseconds since this clock was created.
-    public func now() -> UInt64 {
-        let elapsed = ContinuousClock.now - origin
-        let (seconds, attoseconds) = elapsed.components
-        return UInt64(max(0, seconds)) &* 1_000_000_000 &+ UInt64(max(0, attoseconds) / 1_000_000_000)
-    }
-}
-
-/// A clock that only moves when told to, for deterministic tests.
-public final class ManualStreamClock: StreamClock, @unchecked Sendable {
-    private let lock = NSLock()
-    private var current: UInt64
-
-    /// Creates a clock reading `start` nanoseconds.
-    public init(start: UInt64 = 0) {
-        current = start
-    }
-
-    /// The current reading.
-    public func now() -> UInt64 {
-        lock.lock()
-        defer { lock.unlock() }
-        return current
-    }
-
-    /// Moves the clock forward by `nanoseconds`.
-    public func advance(by nanoseconds: UInt64) {
-        lock.lock()
-        current &+= nanoseconds
-        lock.unlock()
-    }
-
-    /// Moves the clock forward by a `Duration`.
-    public func advance(by duration: Duration) {
-        let (seconds, attoseconds) = duration.components
-        advance(by: UInt64(max(0, seconds)) * 1_000_000_000 + UInt64(max(0, attoseconds) / 1_000_000_000))
-    }
 }

@@ -34,6 +34,8 @@ public struct StreamPipeline: Sendable {
     public private(set) var messageCount = 0
     /// Number of comment lines (`: keep-alive`).
     public private(set) var commentCount = 0
+    /// Chunks decoded so far (data events that were `chat.completion.chunk`s).
+    public private(set) var chunkCount = 0
 
     /// Creates a pipeline for one stream.
     public init(options: PipelineOptions = PipelineOptions()) {
@@ -95,7 +97,13 @@ public struct StreamPipeline: Sendable {
         let cancelled = state == .cancelled
         var failed = false
         if case .failed = state { failed = true }
-        if !cancelled { accumulator.finish(diagnostics: &diagnostics) }
+        if cancelled {
+            // Tool-call statuses are still decided, but a stream the user stopped gets no findings.
+            var unreported = DiagnosticLog()
+            accumulator.finish(diagnostics: &unreported)
+        } else {
+            accumulator.finish(diagnostics: &diagnostics)
+        }
         if !cancelled && !failed && plainBody == nil {
             if accumulator.choices.isEmpty && accumulator.usage == nil && chunkCount == 0 {
                 diagnostics.raise(.noChunks, event: nil, messageCount == 0
@@ -135,9 +143,6 @@ public struct StreamPipeline: Sendable {
                     diagnostics: diagnostics.findings, events: messageCount, comments: commentCount,
                     metrics: metrics.metrics(), state: state)
     }
-
-    /// Chunks decoded so far (data events that were `chat.completion.chunk`s).
-    public private(set) var chunkCount = 0
 
     // MARK: - Processing
 

@@ -66,7 +66,7 @@ public struct SSEDecoder: Sendable {
 
     /// Decodes the next piece of the byte stream from raw memory, appending completed events.
     public mutating func feed(_ buffer: UnsafeRawBufferPointer, into events: inout [SSEEvent]) {
-        feedBuffer(buffer.bindMemory(to: UInt8.self), into: &events)
+        buffer.withMemoryRebound(to: UInt8.self) { feedBuffer($0, into: &events) }
     }
 
     /// Ends the stream: a final unterminated line is processed and a pending message is

@@ -1,46 +1,6 @@
 // How it fits: the terminal backend turns ncurses input into KeyEvents (the only input type the
 // UI knows); the Keymap turns them into UIActions and DashboardState.handle applies them.
 
-/// A key on the keyboard, independent of modifiers.
-public enum Key: Sendable, Hashable {
-    /// A printable character (`a`, `?`, `é`); with `.ctrl` for control chords (Ctrl-C is `.char("c")` + ctrl).
-    case char(Character)
-    case up, down, left, right
-    case pageUp, pageDown, home, end
-    case tab, backTab, enter, escape, backspace, delete, insert
-    /// A function key F1…F12.
-    case function(Int)
-}
-
-/// Modifier keys held with a key.
-public struct KeyModifiers: OptionSet, Sendable, Hashable {
-    public let rawValue: UInt8
-    public init(rawValue: UInt8) { self.rawValue = rawValue }
-    public static let ctrl = KeyModifiers(rawValue: 1 << 0)
-    public static let alt = KeyModifiers(rawValue: 1 << 1)
-    public static let shift = KeyModifiers(rawValue: 1 << 2)
-}
-
-/// A mouse event at a zero-based screen position.
-public struct MouseEvent: Sendable, Hashable {
-    /// What the mouse did.
-    public enum Kind: Sendable, Hashable {
-        case press(button: Int)
-        case release
-        case wheelUp, wheelDown
-    }
-    public var kind: Kind
-    public var x: Int
-    public var y: Int
-
-    /// Creates a mouse event.
-    public init(_ kind: Kind, x: Int, y: Int) {
-        self.kind = kind
-        self.x = x
-        self.y = y
-    }
-}
-
 /// One input event, as the backend reports it.
 public enum KeyEvent: Sendable, Hashable {
     /// A key with modifiers. Enter is `.enter`; Ctrl-J (newline) is `.char("j")` + `.ctrl`;
@@ -60,42 +20,3 @@ public enum KeyEvent: Sendable, Hashable {
     public static func ctrl(_ c: Character) -> KeyEvent { .key(.char(c), .ctrl) }
 }
 
-/// A key plus modifiers, as keymap bindings name them.
-public struct KeyChord: Sendable, Hashable, CustomStringConvertible {
-    public var key: Key
-    public var modifiers: KeyModifiers
-
-    /// Creates a chord.
-    public init(_ key: Key, _ modifiers: KeyModifiers = []) {
-        self.key = key
-        self.modifiers = modifiers
-    }
-
-    /// How the help screen spells the chord: `Ctrl-C`, `Alt-Enter`, `PgUp`, `g`.
-    public var description: String {
-        var out = ""
-        if modifiers.contains(.ctrl) { out += "Ctrl-" }
-        if modifiers.contains(.alt) { out += "Alt-" }
-        if modifiers.contains(.shift) { out += "Shift-" }
-        switch key {
-        case .char(let c): out += modifiers.contains(.ctrl) ? String(c).uppercased() : (c == " " ? "Space" : String(c))
-        case .up: out += "↑"
-        case .down: out += "↓"
-        case .left: out += "←"
-        case .right: out += "→"
-        case .pageUp: out += "PgUp"
-        case .pageDown: out += "PgDn"
-        case .home: out += "Home"
-        case .end: out += "End"
-        case .tab: out += "Tab"
-        case .backTab: out += "Shift-Tab"
-        case .enter: out += "Enter"
-        case .escape: out += "Esc"
-        case .backspace: out += "Backspace"
-        case .delete: out += "Delete"
-        case .insert: out += "Insert"
-        case .function(let n): out += "F\(n)"
-        }
-        return out
-    }
-}

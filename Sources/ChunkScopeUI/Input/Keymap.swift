@@ -1,45 +1,9 @@
 // How it fits: bindings are data. The reducer looks keys up here, and the `?` help overlay and
 // the docs' key table are generated from the same list, so they cannot drift apart.
 
-/// Where a binding applies.
-public enum KeyContext: Sendable, Hashable, CustomStringConvertible {
-    /// Everywhere (checked after the more specific contexts).
-    case global
-    /// When any pane other than the prompt has focus.
-    case panes
-    /// When one particular pane has focus.
-    case pane(PaneID)
-    /// When the prompt editor has focus.
-    case editor
-
-    public var description: String {
-        switch self {
-        case .global: "Global"
-        case .panes: "Panes"
-        case .pane(let id): id.title
-        case .editor: "Prompt editor"
-        }
-    }
-}
-
-/// One binding: a chord, the action it triggers, a one-line description, where it applies.
-public struct KeyBinding: Sendable, Hashable {
-    public var chord: KeyChord
-    public var action: UIAction
-    public var description: String
-    public var context: KeyContext
-
-    /// Creates a binding.
-    public init(_ chord: KeyChord, _ action: UIAction, _ description: String, _ context: KeyContext) {
-        self.chord = chord
-        self.action = action
-        self.description = description
-        self.context = context
-    }
-}
-
 /// The list of key bindings.
 public struct Keymap: Sendable, Hashable {
+    /// All bindings, in help order.
     public var bindings: [KeyBinding]
 
     /// Creates a keymap from bindings (earlier bindings win within a context).
@@ -102,6 +66,7 @@ public struct Keymap: Sendable, Hashable {
         KeyBinding(KeyChord(.char("?")), .toggleHelp, "show or hide this help", .panes),
         KeyBinding(KeyChord(.char("z")), .toggleZoom, "zoom the pane to full screen and back", .panes),
         KeyBinding(KeyChord(.char("i")), .focusPrompt, "write a prompt", .panes),
+        KeyBinding(KeyChord(.enter), .focusPrompt, "write a prompt", .panes),
         KeyBinding(KeyChord(.up), .scrollUp, "scroll up", .panes),
         KeyBinding(KeyChord(.char("k")), .scrollUp, "scroll up", .panes),
         KeyBinding(KeyChord(.down), .scrollDown, "scroll down", .panes),
@@ -122,6 +87,8 @@ public struct Keymap: Sendable, Hashable {
         KeyBinding(KeyChord(.char("N")), .previousMatch, "previous search match", .pane(.chunks)),
         KeyBinding(KeyChord(.char("l")), .nextLint, "jump to the next lint finding", .pane(.chunks)),
         KeyBinding(KeyChord(.char("h")), .toggleHeaders, "show request/response headers", .pane(.chunks)),
+        KeyBinding(KeyChord(.pageUp), .pageUp, "page the open JSON up (or the table)", .pane(.chunks)),
+        KeyBinding(KeyChord(.pageDown), .pageDown, "page the open JSON down (or the table)", .pane(.chunks)),
         // Editor
         KeyBinding(KeyChord(.enter), .send, "send the prompt", .editor),
         KeyBinding(KeyChord(.enter, .alt), .insertNewline, "new line", .editor),

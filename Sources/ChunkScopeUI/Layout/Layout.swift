@@ -38,8 +38,8 @@ public enum Layout {
     public static let splitSize = TerminalSize(width: 70, height: 20)
     /// The most prompt lines the box grows to.
     public static let maxPromptLines = 5
-    /// The usage pane's height (3 text rows plus the border) in the split layout.
-    public static let usageHeight = 5
+    /// The usage pane's height in the split layout: 3 text rows plus the border, 4 when tall.
+    static func usageHeight(mainHeight: Int) -> Int { mainHeight >= 30 ? 6 : 5 }
 
     /// Which layout a size gets.
     public enum Mode: Sendable, Hashable {
@@ -81,7 +81,7 @@ public enum Layout {
             rects[.transcript] = Rect(x: 0, y: 0, width: leftWidth, height: main.height)
             let rightX = leftWidth
             let rightWidth = w - leftWidth
-            let usage = min(usageHeight, main.height / 3)
+            let usage = min(usageHeight(mainHeight: main.height), main.height / 3)
             let rest = main.height - usage
             let tools = (rest * 2) / 5
             rects[.toolCalls] = Rect(x: rightX, y: 0, width: rightWidth, height: tools)

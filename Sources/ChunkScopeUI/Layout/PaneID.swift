@@ -27,16 +27,3 @@ public enum PaneID: String, Sendable, Hashable, CaseIterable {
     }
 }
 
-/// The terminal size in cells.
-public struct TerminalSize: Sendable, Hashable, CustomStringConvertible {
-    public var width: Int
-    public var height: Int
-
-    /// Creates a size (negative values become 0).
-    public init(width: Int, height: Int) {
-        self.width = max(0, width)
-        self.height = max(0, height)
-    }
-
-    public var description: String { "\(width)x\(height)" }
-}

@@ -6,15 +6,7 @@
 //
 // Supported: ATX headings, `-`/`*`/`+`/`1.` lists (nested by indent, hanging indent), `>` quotes,
 // fenced code blocks (``` and ~~~, on the `.codeBlock` background, hard-wrapped, spaces kept),
-// horizontal rules, and inline **bold**, *italic*/_italic_, `code`.
-
-/// Block state carried from one source line to the next.
-public struct MarkdownBlockState: Sendable, Hashable {
-    /// The fence that opened the current code block (```` ``` ```` or `~~~`), nil outside one.
-    public var fence: String?
-    /// Creates the state at the start of a document.
-    public init(fence: String? = nil) { self.fence = fence }
-}
+// horizontal rules, and inline **bold**, *italic*/_italic_, `code`, [links](url).
 
 /// Light markdown to styled, wrapped rows.
 public enum MarkdownRenderer {
@@ -157,84 +149,3 @@ public enum MarkdownRenderer {
     }
 }
 
-/// Inline markup state, carried across calls so a long line can be styled in pieces. Linear time:
-/// the closers that follow each position are found by one backward pass, not by rescanning.
-struct InlineStyler: Sendable, Hashable {
-    var bold = false
-    var italic = false
-    var code = false
-    var italicMarker = ""
-
-    /// Styles `items` (one piece of a line, continuing from the state), removing markers.
-    /// Openers only count when a closer follows within `items`.
-    mutating func style(_ items: [Cell], base: StyleRole, baseAttributes: CellAttributes) -> [Cell] {
-        var out: [Cell] = []
-        out.reserveCapacity(items.count)
-        let n = items.count
-        func text(_ k: Int) -> String { k < 0 || k >= n ? " " : (items[k].role == .escape ? "\u{FFFF}" : items[k].text) }
-        func isSpace(_ s: String) -> Bool { s == " " }
-        func isWordChar(_ s: String) -> Bool { s.first.map { $0.isLetter || $0.isNumber } ?? false }
-        // Last index of a possible closer for each marker (a marker preceded by a non-space).
-        var lastDouble: [String: Int] = [:], lastSingle: [String: Int] = [:]
-        var lastBacktick = -1
-        var k = n - 1
-        while k >= 0 {
-            let t = text(k)
-            if t == "`", lastBacktick < 0 { lastBacktick = k }
-            if t == "*" || t == "_" {
-                if lastSingle[t] == nil, k > 0, !isSpace(text(k - 1)) { lastSingle[t] = k }
-                if lastDouble[t] == nil, k + 1 < n, text(k + 1) == t, k > 0, !isSpace(text(k - 1)) { lastDouble[t] = k }
-            }
-            k -= 1
-        }
-        var i = 0
-        while i < n {
-            var cell = items[i]
-            if cell.role == .escape { out.append(cell); i += 1; continue }
-            let t = cell.text
-            if code {
-                if t == "`" { code = false; i += 1; continue }
-                cell.role = .code
-                cell.attributes = []
-                out.append(cell)
-                i += 1
-                continue
-            }
-            if t == "\\", i + 1 < n, "*_`\\#[]-".contains(text(i + 1)) {
-                var next = items[i + 1]
-                next.role = base
-                next.attributes = baseAttributes.union(bold ? [.bold] : []).union(italic ? [.italic] : [])
-                out.append(next)
-                i += 2
-                continue
-            }
-            if t == "`", lastBacktick > i {
-                code = true
-                i += 1
-                continue
-            }
-            if t == "*" || t == "_", text(i + 1) == t {
-                let before = text(i - 1), after = text(i + 2)
-                if !bold, !isSpace(after), !(t == "_" && isWordChar(before)), (lastDouble[t] ?? -1) > i + 2 {
-                    bold = true; i += 2; continue
-                }
-                if bold, !isSpace(before), !(t == "_" && isWordChar(after)) {
-                    bold = false; i += 2; continue
-                }
-            } else if t == "*" || t == "_" {
-                let before = text(i - 1), after = text(i + 1)
-                if !italic, !isSpace(after), !isWordChar(before), (lastSingle[t] ?? -1) > i + 1 {
-                    italic = true; italicMarker = t; i += 1; continue
-                }
-                if italic, t == italicMarker, !isSpace(before), !isWordChar(after) {
-                    italic = false; i += 1; continue
-                }
-            }
-            cell.role = base
-            cell.attributes = baseAttributes.union(bold ? [.bold] : []).union(italic ? [.italic] : [])
-            out.append(cell)
-            i += 1
-        }
-        return out
-    }
-}

@@ -11,10 +11,20 @@ import Foundation
 public final class ChunksRenderer {
     /// What the table showed, for mouse hit-testing and paging.
     public struct Measure: Sendable, Hashable {
+        /// The event-log index on each visible table row, top to bottom.
         public var rows: [Int]
+        /// Screen row of the first table row.
         public var tableY: Int
+        /// Table rows visible.
         public var viewportHeight: Int
+        /// Rows listed (after the filter).
         public var contentHeight: Int
+        /// How far the open JSON below the table can scroll (0 when closed or when it fits).
+        public var detailMaxOffset = 0
+        /// Screen row where the open JSON starts (0 when closed).
+        public var detailY = 0
+        /// Rows of open JSON visible (0 when closed).
+        public var detailHeight = 0
     }
 
     private var filterKind: InspectorEvent.Kind?
@@ -79,7 +89,7 @@ public final class ChunksRenderer {
         let needle = view.search.lowercased()
         for (i, row) in rows.enumerated() {
             let selected = view.selected == indices[i]
-            var line = columns.row(row, needle: needle)
+            var line = columns.row(row, needle: needle).truncated(to: inner.width - 1)
             if selected {
                 for c in line.cells.indices where line.cells[c].role != .escape && line.cells[c].role != .match {
                     line.cells[c].role = .selection
@@ -106,7 +116,10 @@ public final class ChunksRenderer {
                 detailKey = (selected, width, events.count)
             }
             let height = inner.maxY - detailY - 1
-            let offset = min(view.detailOffset, max(0, detailRows.count - height))
+            measure.detailMaxOffset = max(0, detailRows.count - height)
+            measure.detailY = detailY + 1
+            measure.detailHeight = height
+            let offset = min(view.detailOffset, measure.detailMaxOffset)
             for (i, line) in detailRows.dropFirst(offset).prefix(height).enumerated() {
                 var shown = line
                 if !needle.isEmpty { ChunksRenderer.highlight(&shown.cells, needle: needle) }

@@ -27,12 +27,14 @@ public enum HelpRenderer {
         return out
     }
 
-    /// Draws the overlay box with the key table scrolled to `offset`.
-    public static func render(_ keymap: Keymap, offset: Int, into grid: inout Grid, in rect: Rect) {
+    /// Draws the overlay box with the key table scrolled to `offset`; returns the content and
+    /// viewport heights and the offset drawn.
+    @discardableResult
+    public static func render(_ keymap: Keymap, offset: Int, into grid: inout Grid, in rect: Rect) -> TranscriptRenderer.Measure {
         grid.fill(rect)
         let inner = PaneChrome.drawBox(into: &grid, rect: rect, title: "Keys", details: "Esc closes · ↑↓ scroll",
                                        focused: true)
-        guard inner.width > 2, inner.height > 0 else { return }
+        guard inner.width > 2, inner.height > 0 else { return TranscriptRenderer.Measure(contentHeight: 0, viewportHeight: 0, offset: 0) }
         let content = Rect(x: inner.x + 1, y: inner.y, width: inner.width - 2, height: inner.height)
         let all = lines(keymap, width: content.width)
         let top = max(0, min(offset, all.count - content.height))
@@ -41,5 +43,6 @@ public enum HelpRenderer {
         }
         PaneChrome.drawScrollbar(into: &grid, box: rect, contentHeight: all.count, viewportHeight: content.height,
                                  offset: top, focused: true)
+        return TranscriptRenderer.Measure(contentHeight: all.count, viewportHeight: content.height, offset: top)
     }
 }

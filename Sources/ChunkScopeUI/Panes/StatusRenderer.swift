@@ -19,6 +19,16 @@ public enum StatusRenderer {
         }
     }
 
+    /// The status-line variant of a badge role (same meaning, status-line background).
+    static func onStatusLine(_ role: StyleRole) -> StyleRole {
+        switch role {
+        case .good: .statusGood
+        case .warning: .statusWarning
+        case .error: .statusError
+        default: .status
+        }
+    }
+
     /// The hint pairs (key, what) for the current context.
     static func hints(_ state: DashboardState, streaming: Bool) -> [(String, String)] {
         if state.focus == .prompt {
@@ -49,9 +59,9 @@ public enum StatusRenderer {
         x = grid.write(state.session.model, x: x, y: rect.y, maxX: maxX, role: .status)
         x = grid.write(" · ", x: x, y: rect.y, maxX: maxX, role: .status)
         let badge: (text: String, role: StyleRole) = live == nil && state.conversation.hasPendingTurn ? ("◌ sending", .warning) : badge(for: live)
-        x = grid.write(badge.text, x: x, y: rect.y, maxX: maxX, role: badge.role == .dim ? .status : badge.role, attributes: [.bold])
+        x = grid.write(badge.text, x: x, y: rect.y, maxX: maxX, role: StatusRenderer.onStatusLine(badge.role), attributes: [.bold])
         if case .failed(let failure)? = live?.state, state.message == nil {
-            x = grid.write(": " + failure.message, x: x, y: rect.y, maxX: maxX, role: .error)
+            x = grid.write(": " + failure.message, x: x, y: rect.y, maxX: maxX, role: .statusError)
         }
         x += 3
         guard x < maxX else { return }

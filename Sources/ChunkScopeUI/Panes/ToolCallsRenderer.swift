@@ -18,6 +18,7 @@ public final class ToolCallsRenderer {
     }
 
     private var cards: [CardKey: Card] = [:]
+    private var strings: [CardKey: LongStringCache] = [:]
 
     /// Creates a renderer with empty caches.
     public init() {}
@@ -39,21 +40,25 @@ public final class ToolCallsRenderer {
                 if let card = cards[key], card.width == width, card.call == call {
                     rows += card.rows
                 } else {
-                    let built = ToolCallsRenderer.cardRows(call, width: width, live: streaming)
+                    let cache = strings[key] ?? LongStringCache()
+                    strings[key] = cache
+                    let built = ToolCallsRenderer.cardRows(call, width: width, live: streaming, strings: cache)
                     cards[key] = Card(call: call, width: width, rows: built)
                     rows += built
                 }
             }
         }
         if cards.count > seen.count { cards = cards.filter { seen.contains($0.key) } }
+        if strings.count > seen.count { strings = strings.filter { seen.contains($0.key) } }
 
         let count = choices.reduce(0) { $0 + $1.toolCalls.count }
         let viewport = max(0, rect.height - 2)
         let maxOffset = max(0, rows.count - viewport)
-        let offset = scroll.follow ? maxOffset : min(scroll.offset, maxOffset)
+        // Following shows the newest arguments while they stream; a finished reply reads from the top.
+        let offset = scroll.follow ? (streaming ? maxOffset : 0) : min(scroll.offset, maxOffset)
         let inner = PaneChrome.drawBox(into: &grid, rect: rect, title: "Tool calls", details: count > 0 ? "\(count)" : "",
                                        focused: focused,
-                                       bottomLabel: !scroll.follow && offset < maxOffset ? ("↓ \(maxOffset - offset) more", .accent) : nil)
+                                       bottomLabel: offset < maxOffset ? ("↓ \(maxOffset - offset) more", .accent) : nil)
         grid.fill(inner)
         if rows.isEmpty, inner.height > 0 {
             grid.write("No tool calls in this reply", x: inner.x + 1, y: inner.y, maxX: inner.maxX, role: .dim, attributes: [.italic])
@@ -66,7 +71,7 @@ public final class ToolCallsRenderer {
     }
 
     /// `#0 get_weather  call_JMW1…  ✓ valid JSON · 58 B`, then the pretty arguments.
-    static func cardRows(_ call: ToolCallState, width: Int, live: Bool) -> [StyledLine] {
+    static func cardRows(_ call: ToolCallState, width: Int, live: Bool, strings: LongStringCache? = nil) -> [StyledLine] {
         var header = StyledLine("#\(call.index) ", role: .dim, attributes: [.bold])
         header.append(call.name ?? "…", role: .accent, attributes: [.bold])
         if let id = call.id {
@@ -86,17 +91,17 @@ public final class ToolCallsRenderer {
             header.append(String(repeating: " ", count: width - header.width - statusWidth))
             header.append(statusText, role: statusRole)
             var rows = [header]
-            rows += argumentRows(call, width: width, live: live)
+            rows += argumentRows(call, width: width, live: live, strings: strings)
             rows.append(StyledLine())
             return rows
         }
         var rows = [header, StyledLine("  " + statusText, role: statusRole)]
-        rows += argumentRows(call, width: width, live: live)
+        rows += argumentRows(call, width: width, live: live, strings: strings)
         rows.append(StyledLine())
         return rows
     }
 
-    static func argumentRows(_ call: ToolCallState, width: Int, live: Bool) -> [StyledLine] {
+    static func argumentRows(_ call: ToolCallState, width: Int, live: Bool, strings: LongStringCache?) -> [StyledLine] {
         if call.arguments.isEmpty {
             return [StyledLine(call.status == .assembling ? "  (no arguments yet)" : "  (no arguments)", role: .dim)]
         }
@@ -105,7 +110,7 @@ public final class ToolCallsRenderer {
         let pretty: [StyledLine]
         if case .invalid = call.partial.status {
             pretty = JSONPrettyPrinter.lines(call.arguments, width: width - 1)
-        } else if let tree = PartialJSONRenderer.lines(call.partial, width: width - 1) {
+        } else if let tree = PartialJSONRenderer.lines(call.partial, width: width - 1, strings: strings) {
             pretty = tree
         } else {
             pretty = JSONPrettyPrinter.lines(call.arguments, width: width - 1)

@@ -18,14 +18,19 @@ public final class TranscriptRenderer {
     private var liveContent: [Int: IncrementalMarkdown] = [:]
     private var liveReasoning: [Int: IncrementalMarkdown] = [:]
     private var liveTurnID: Int?
+    /// The pending turn's prompt rows (a pasted document can be long): turn id, width, rows.
+    private var pendingPrompt: (turn: Int, width: Int, rows: [StyledLine])?
 
     /// Creates a renderer with empty caches.
     public init() {}
 
     /// What a render measured.
     public struct Measure: Sendable, Hashable {
+        /// Rows of content.
         public var contentHeight: Int
+        /// Rows visible.
         public var viewportHeight: Int
+        /// The first content row drawn.
         public var offset: Int
     }
 
@@ -61,7 +66,10 @@ public final class TranscriptRenderer {
 
         if let pending {
             if liveTurnID != pending.id { liveContent = [:]; liveReasoning = [:]; liveTurnID = pending.id }
-            var rows = TranscriptRenderer.userRows(pending.prompt, width: textWidth)
+            if pendingPrompt?.turn != pending.id || pendingPrompt?.width != textWidth {
+                pendingPrompt = (pending.id, textWidth, TranscriptRenderer.userRows(pending.prompt, width: textWidth))
+            }
+            var rows = pendingPrompt!.rows
             if let live {
                 rows += assistantRows(live, model: pending.model ?? model, width: textWidth, reasoningOpen: view.reasoningOpen, live: true)
             } else {
@@ -170,12 +178,11 @@ public final class TranscriptRenderer {
             }
             for call in choice.toolCalls {
                 var line = StyledLine("⚙ ", role: .accent)
+                // One line per call here; the Tool calls pane has the whole arguments.
                 line.append("#\(call.index) ", role: .dim)
                 line.append(call.name ?? "(no name yet)", role: .accent, attributes: [.bold])
                 line.append("(" + Sanitizer.plain(String(call.arguments.prefix(200))).replacingOccurrences(of: "\n", with: " ") + ")", role: .dim)
-                line.cells = Array(line.cells.prefix(width))
-                if line.width > width { line.cells.removeLast() }
-                rows.append(line)
+                rows.append(line.truncated(to: width))
             }
             if let reason = choice.finishReason, reason == "length" || reason == "content_filter" {
                 let why = reason == "length" ? "cut off at the token limit" : "stopped by the content filter"

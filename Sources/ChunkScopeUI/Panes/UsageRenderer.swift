@@ -9,11 +9,17 @@ import Foundation
 public enum UsageRenderer {
     /// Token figures read from a usage object (OpenAI, DeepSeek and compatible shapes).
     public struct Tokens: Sendable, Hashable {
+        /// Prompt tokens, when known.
         public var prompt: Int?
+        /// Completion tokens (exact or the live estimate).
         public var completion: Int?
+        /// Total tokens, when known.
         public var total: Int?
+        /// Cached prompt tokens, when the provider sent them.
         public var cached: Int?
+        /// Reasoning tokens, when the provider sent them.
         public var reasoning: Int?
+        /// True when the figures come from a usage object.
         public var exact: Bool
     }
 
@@ -59,6 +65,10 @@ public enum UsageRenderer {
         }
         if let pricing, let cost = cost(t, pricing: pricing) {
             items.append([("cost ", .dim), ((t.exact ? "" : "~") + String(format: "$%.6f", cost), .text)])
+        }
+        if let p50 = m.gapP50, let p95 = m.gapP95, let gapMax = m.gapMax {
+            items.append([("gaps ", .dim), (gap(p50), .text), (" p50 · ", .dim), (gap(p95), .text), (" p95 · ", .dim),
+                          (gap(gapMax), gapMax > 2_000_000_000 ? .warning : .text), (" max", .dim)])
         }
         return items
     }
@@ -116,7 +126,7 @@ public enum UsageRenderer {
     /// `▁▂▅▇` of the last `width` samples, scaled to the largest.
     public static func sparkline(_ samples: [Double], width: Int) -> String {
         let bars = Array("▁▂▃▄▅▆▇█")
-        let shown = samples.suffix(width)
+        let shown = samples.suffix(width).map { $0.isFinite ? max(0, $0) : 0 }
         let peak = shown.max() ?? 0
         guard peak > 0 else { return String(repeating: "▁", count: shown.count) }
         return String(shown.map { bars[min(7, max(0, Int(($0 / peak) * 7.0 + 0.5)))] })
@@ -127,8 +137,16 @@ public enum UsageRenderer {
         nanos < 10_000_000_000 ? "\(nanos / 1_000_000) ms" : String(format: "%.1f s", Double(nanos) / 1e9)
     }
 
+    /// An inter-chunk gap: `3 ms`, `0.4 ms`, `2.1 s`.
+    static func gap(_ nanos: UInt64) -> String {
+        if nanos >= 1_000_000_000 { return String(format: "%.1f s", Double(nanos) / 1e9) }
+        if nanos >= 10_000_000 { return "\(nanos / 1_000_000) ms" }
+        return String(format: "%.1f ms", Double(nanos) / 1e6)
+    }
+
     static func rate(_ value: Double) -> String {
-        value >= 100 ? String(Int(value.rounded())) : String(format: "%.1f", value)
+        guard value.isFinite else { return "–" }
+        return value >= 100 ? String(Int(value.rounded())) : String(format: "%.1f", value)
     }
 
     /// `58 B`, `7.7 KB`, `1.2 MB`.

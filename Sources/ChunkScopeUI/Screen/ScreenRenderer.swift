@@ -11,7 +11,9 @@ import ChunkScopeCore
 
 /// A rendered frame: the grid plus what the renderers measured.
 public struct Frame: Sendable {
+    /// The cells to draw.
     public var grid: Grid
+    /// Measurements for `DashboardState.absorb(_:)`.
     public var report: FrameReport
 }
 
@@ -47,16 +49,21 @@ public final class ScreenRenderer {
                                       into: &grid, in: rect)
             report.contentHeights[.transcript] = m.contentHeight
             report.viewportHeights[.transcript] = m.viewportHeight
+            report.offsets[.transcript] = m.offset
         }
         if let rect = rects[.toolCalls] {
             let m = toolCalls.render(shown, scroll: state.toolCalls, focused: panesFocused && state.focus == .toolCalls, into: &grid, in: rect)
             report.contentHeights[.toolCalls] = m.contentHeight
             report.viewportHeights[.toolCalls] = m.viewportHeight
+            report.offsets[.toolCalls] = m.offset
         }
         if let rect = rects[.chunks] {
             let m = chunks.render(shown, view: state.chunks, focused: panesFocused && state.focus == .chunks, into: &grid, in: rect)
             report.chunkRows = m.rows
             report.chunkTableY = m.tableY
+            report.chunkDetailMaxOffset = m.detailMaxOffset
+            report.chunkDetailY = m.detailY
+            report.chunkDetailHeight = m.detailHeight
             report.contentHeights[.chunks] = m.contentHeight
             report.viewportHeights[.chunks] = m.viewportHeight
         }
@@ -65,6 +72,7 @@ public final class ScreenRenderer {
                                          focused: panesFocused && state.focus == .usage, into: &grid, in: rect)
             report.contentHeights[.usage] = m.contentHeight
             report.viewportHeights[.usage] = m.viewportHeight
+            report.offsets[.usage] = m.offset
         }
         if let rect = rects[.prompt] {
             let cursor = PromptRenderer.render(state.editor, focused: panesFocused && state.focus == .prompt,
@@ -74,7 +82,9 @@ public final class ScreenRenderer {
         }
         if let rect = rects[.status] { StatusRenderer.render(state: state, live: shown, into: &grid, in: rect) }
         if let rect = rects[.help] {
-            HelpRenderer.render(state.keymap, offset: state.helpOffset, into: &grid, in: rect)
+            let m = HelpRenderer.render(state.keymap, offset: state.helpOffset, into: &grid, in: rect)
+            report.contentHeights[.help] = m.contentHeight
+            report.viewportHeights[.help] = m.viewportHeight
             report.cursorX = nil
         }
         return Frame(grid: grid, report: report)

@@ -22,9 +22,9 @@ extension DashboardState {
             }
             return []
         case .mouse(let mouse):
-            return handleMouse(mouse)
+            return handleMouse(mouse, live: live)
         case .key(let key, let modifiers):
-            let chord = KeyChord(key, modifiers)
+            let chord = DashboardState.normalized(KeyChord(key, modifiers))
             message = nil
             if chord != KeyChord(.char("c"), .ctrl) { quitArmed = false }
             return handleKey(chord, live: live)
@@ -48,6 +48,7 @@ extension DashboardState {
             if streaming { message = "Stopped — what arrived is kept"; return [.stopStream] }
             if zoomed != nil { zoomed = nil; return [] }
             if chunks.expanded, focus == .chunks { chunks.expanded = false; return [] }
+            if !chunks.search.isEmpty, focus == .chunks { chunks.search = ""; return [] }
             return []
         case .send:
             let text = editor.text
@@ -78,10 +79,15 @@ extension DashboardState {
             if zoomed != nil { zoomed = nil } else if focus != .prompt { zoomed = focus }
         case .scrollUp: scroll(focusedScrollTarget, by: -1, live: live)
         case .scrollDown: scroll(focusedScrollTarget, by: 1, live: live)
-        case .pageUp: scroll(focusedScrollTarget, by: -pageSize(focusedScrollTarget), live: live)
-        case .pageDown: scroll(focusedScrollTarget, by: pageSize(focusedScrollTarget), live: live)
+        case .pageUp, .pageDown:
+            let sign = action == .pageUp ? -1 : 1
+            if focusedScrollTarget == .chunks, chunks.expanded, chunks.selected != nil, frame.chunkDetailHeight > 0 {
+                scrollDetail(by: sign * max(1, frame.chunkDetailHeight - 1)) // PgUp/PgDn page the open JSON
+            } else {
+                scroll(focusedScrollTarget, by: sign * pageSize(focusedScrollTarget), live: live)
+            }
         case .scrollTop: scrollToTop(focusedScrollTarget, live: live)
-        case .scrollBottom: scrollToBottom(focusedScrollTarget)
+        case .scrollBottom: scrollToBottom(focusedScrollTarget, live: live)
         case .toggleReasoning:
             transcript.reasoningOpen.toggle()
         case .toggleExpand:
@@ -119,6 +125,15 @@ extension DashboardState {
         return []
     }
 
+    /// Shift is part of a printable character (`G`, `?`), and Shift-Tab is BackTab, whichever way
+    /// the backend reports them.
+    static func normalized(_ chord: KeyChord) -> KeyChord {
+        var chord = chord
+        if case .char = chord.key, chord.modifiers.contains(.shift) { chord.modifiers.remove(.shift) }
+        if chord.key == .tab, chord.modifiers.contains(.shift) { chord = KeyChord(.backTab, chord.modifiers.subtracting(.shift)) }
+        return chord
+    }
+
     /// Whether a snapshot is a stream still in progress.
     public static func isStreaming(_ snapshot: SessionSnapshot?) -> Bool {
         guard let snapshot else { return false }
@@ -129,6 +144,7 @@ extension DashboardState {
 
     private mutating func handleKey(_ chord: KeyChord, live: SessionSnapshot?) -> [Effect] {
         if showHelp {
+            defer { helpOffset = min(helpOffset, max(0, (frame.contentHeights[.help] ?? 0) - (frame.viewportHeights[.help] ?? 0))) }
             switch chord.key {
             case .escape, .char("?"), .char("q"), .function(1): showHelp = false
             case .down, .char("j"): helpOffset += 1
@@ -147,8 +163,12 @@ extension DashboardState {
         if let action = keymap.action(for: chord, focus: focus) {
             return perform(action, live: live)
         }
-        if focus == .prompt, case .char(let c) = chord.key, chord.modifiers.isSubset(of: [.shift]) {
-            editor.insert(String(c))
+        if case .char(let c) = chord.key, chord.modifiers.isEmpty {
+            if focus == .prompt {
+                editor.insert(String(c))
+            } else {
+                message = "“\(c)” is not a key here — press i to type a prompt, ? for keys"
+            }
         }
         return []
     }
@@ -177,11 +197,13 @@ extension DashboardState {
 
     // MARK: - Mouse
 
-    private mutating func handleMouse(_ mouse: MouseEvent) -> [Effect] {
+    private mutating func handleMouse(_ mouse: MouseEvent, live: SessionSnapshot?) -> [Effect] {
         let rects = frame.rects.isEmpty ? Layout.compute(size: size, options: layoutOptions) : frame.rects
         if showHelp {
             if case .press = mouse.kind, Layout.pane(at: mouse.x, mouse.y, in: rects) != .help { showHelp = false }
-            if case .wheelDown = mouse.kind { helpOffset += 3 }
+            if case .wheelDown = mouse.kind {
+                helpOffset = min(helpOffset + 3, max(0, (frame.contentHeights[.help] ?? 0) - (frame.viewportHeights[.help] ?? 0)))
+            }
             if case .wheelUp = mouse.kind { helpOffset = max(0, helpOffset - 3) }
             return []
         }
@@ -205,10 +227,13 @@ extension DashboardState {
                     }
                 }
             }
-        case .wheelUp:
-            scroll(pane == .tabs ? .transcript : pane, by: -3, live: nil)
-        case .wheelDown:
-            scroll(pane == .tabs ? .transcript : pane, by: 3, live: nil)
+        case .wheelUp, .wheelDown:
+            let delta = mouse.kind == .wheelUp ? -3 : 3
+            if pane == .chunks, frame.chunkDetailHeight > 0, mouse.y >= frame.chunkDetailY {
+                scrollDetail(by: delta) // the wheel over the open JSON scrolls it
+            } else {
+                scroll(pane == .tabs ? .transcript : pane, by: delta, live: live)
+            }
         default:
             break
         }
@@ -235,11 +260,11 @@ extension DashboardState {
         }
         guard var state = scrollState(pane) else { return }
         let limit = maxOffset(pane)
-        let current = state.follow ? limit : min(state.offset, limit)
+        let current = frame.offsets[pane] ?? (state.follow ? limit : min(state.offset, limit))
         let target = max(0, current + delta)
         if target >= limit {
             state.offset = limit
-            state.follow = pane != .usage
+            state.follow = DashboardState.followsAtEnd(pane, live: live)
         } else {
             state.offset = target
             state.follow = false
@@ -258,13 +283,19 @@ extension DashboardState {
         setScrollState(pane, ScrollState(offset: 0, follow: false))
     }
 
-    private mutating func scrollToBottom(_ pane: PaneID) {
+    private mutating func scrollToBottom(_ pane: PaneID, live: SessionSnapshot?) {
         if pane == .chunks {
             chunks.selected = nil
             chunks.detailOffset = 0
             return
         }
-        setScrollState(pane, ScrollState(offset: maxOffset(pane), follow: pane != .usage))
+        setScrollState(pane, ScrollState(offset: maxOffset(pane), follow: DashboardState.followsAtEnd(pane, live: live)))
+    }
+
+    /// Whether reaching the end of a pane means following new content: always in the transcript,
+    /// in tool calls while they stream, never in usage.
+    static func followsAtEnd(_ pane: PaneID, live: SessionSnapshot?) -> Bool {
+        pane == .transcript || pane == .toolCalls && isStreaming(live)
     }
 
     // MARK: - Inspector
@@ -295,10 +326,6 @@ extension DashboardState {
     }
 
     private mutating func moveChunkSelection(by delta: Int, live: SessionSnapshot?) {
-        if chunks.expanded, chunks.selected != nil, abs(delta) > 1 {
-            chunks.detailOffset = max(0, chunks.detailOffset + delta)
-            return
-        }
         let events = live?.events
         let count = events?.count ?? frame.chunkRows.last.map { $0 + 1 } ?? 0
         guard count > 0 else { return }
@@ -321,6 +348,10 @@ extension DashboardState {
         }
         chunks.selected = target
         chunks.detailOffset = 0
+    }
+
+    private mutating func scrollDetail(by delta: Int) {
+        chunks.detailOffset = min(frame.chunkDetailMaxOffset, max(0, chunks.detailOffset + delta))
     }
 
     private mutating func toggleExpand(live: SessionSnapshot?) {

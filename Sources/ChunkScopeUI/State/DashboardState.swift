@@ -16,14 +16,21 @@ public struct DashboardState: Sendable {
     public var showHelp = false
     /// Scroll offset of the help overlay.
     public var helpOffset = 0
+    /// Transcript scroll and reasoning fold.
     public var transcript = TranscriptViewState()
+    /// Tool-calls scroll (follows the newest arguments by default).
     public var toolCalls = ScrollState(offset: 0, follow: true)
+    /// Inspector selection, filter, search and headers view.
     public var chunks = ChunksViewState()
+    /// Usage scroll.
     public var usage = ScrollState(offset: 0, follow: false)
+    /// The prompt being written.
     public var editor = PromptEditor()
+    /// The turns so far.
     public var conversation = Conversation()
     /// Profile, model and prices for the status line and cost.
     public var session: SessionInfo
+    /// The key bindings.
     public var keymap: Keymap = .standard
     /// A one-line message for the status line (cleared by the next key).
     public var message: String?

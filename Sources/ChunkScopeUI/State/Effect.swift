@@ -8,34 +8,3 @@ public enum Effect: Sendable, Hashable {
     case quit
 }
 
-/// Prices for the cost estimate, per one million tokens.
-public struct Pricing: Sendable, Hashable {
-    public var inputPerMillion: Double
-    public var outputPerMillion: Double
-    /// Price of cached prompt tokens per million, when the provider discounts them.
-    public var cachedInputPerMillion: Double?
-
-    /// Creates prices.
-    public init(inputPerMillion: Double, outputPerMillion: Double, cachedInputPerMillion: Double? = nil) {
-        self.inputPerMillion = inputPerMillion
-        self.outputPerMillion = outputPerMillion
-        self.cachedInputPerMillion = cachedInputPerMillion
-    }
-}
-
-/// What the status line says about where requests go.
-public struct SessionInfo: Sendable, Hashable {
-    /// Profile name, e.g. `mock (built-in)`, `openrouter`.
-    public var profile: String
-    /// The model requested.
-    public var model: String
-    /// Prices for the cost line, when the profile gives them.
-    public var pricing: Pricing?
-
-    /// Creates session info.
-    public init(profile: String, model: String, pricing: Pricing? = nil) {
-        self.profile = profile
-        self.model = model
-        self.pricing = pricing
-    }
-}

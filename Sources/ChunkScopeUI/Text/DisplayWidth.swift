@@ -62,12 +62,14 @@ public enum DisplayWidth {
             // A cluster that starts with a combining mark or format character (no base to sit on).
             return 0
         }
-        let baseIsEmoji = base.properties.isEmoji
-        if baseIsEmoji {
-            if hasVS15 && !hasVS16 && !base.properties.isEmojiPresentation { return 1 }
-            if hasVS15 && !hasVS16 { return isWide(base.value) ? 2 : 1 }
-            // VS16 (☺️, 1️⃣), ZWJ sequences (👩‍💻), skin tones (👍🏽), flags (🇬🇧), tag sequences (🏴󠁧󠁢󠁳󠁣󠁴󠁿).
-            if hasVS16 || hasZWJ || hasEmojiPresentation || base.properties.isEmojiPresentation { return 2 }
+        if base.properties.isEmoji {
+            if base.properties.isEmojiPresentation { return hasVS15 && !isWide(base.value) ? 1 : 2 }
+            // Text-default bases (☺, ❤, digits, #, *) become emoji with VS16 (☺️, 1️⃣) or when a
+            // ZWJ joins them to an emoji-presentation scalar (❤‍🔥); a VS15 or a lone ZWJ keeps text.
+            if hasVS16 && !hasVS15 { return 2 }
+            if hasZWJ && hasEmojiPresentation { return 2 }
+            // A skin tone on a text-default modifier base (☝🏽, ✌🏽).
+            if hasEmojiPresentation && base.properties.isEmojiModifierBase { return 2 }
         }
         return baseWidth
     }

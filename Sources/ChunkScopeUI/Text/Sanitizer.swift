@@ -3,21 +3,6 @@
 // draws it. Escape sequences and control characters become visible text runs flagged `isEscape`
 // (drawn in the `.escape` role); nothing that a terminal would interpret is ever passed through.
 
-/// A piece of sanitised text: either ordinary printable text or a visible rendering of something
-/// that was removed (an escape sequence, a control character, a bidi override).
-public struct SanitizedRun: Sendable, Hashable {
-    /// Printable text, safe to draw.
-    public var text: String
-    /// True when `text` is the visible form of removed control content (drawn as `.escape`).
-    public var isEscape: Bool
-
-    /// Creates a run.
-    public init(_ text: String, isEscape: Bool = false) {
-        self.text = text
-        self.isEscape = isEscape
-    }
-}
-
 /// Turns untrusted text into printable runs: `ESC[2J` → `␛[2J`, OSC 52 → `␛]52;c;…␇`,
 /// C1 `0x9B` → `\x9b`, RLO → `<U+202E>`, NUL → `␀`, DEL → `␡`; tabs are expanded to spaces.
 public enum Sanitizer {
@@ -249,59 +234,3 @@ public enum Sanitizer {
     }
 }
 
-/// Accumulates runs, merging neighbours of the same kind and tracking the column for tab stops.
-struct RunBuilder {
-    let tabWidth: Int
-    var column: Int
-    var runs: [SanitizedRun] = []
-    var current = ""
-    var currentIsEscape = false
-    /// Text of the current line not yet measured into `column`.
-    var unmeasured = ""
-
-    init(tabWidth: Int, column: Int) {
-        self.tabWidth = tabWidth
-        self.column = column
-    }
-
-    mutating func text(_ scalar: Unicode.Scalar) {
-        switchKind(escape: false)
-        current.unicodeScalars.append(scalar)
-        unmeasured.unicodeScalars.append(scalar)
-    }
-
-    mutating func escape(_ text: String) {
-        switchKind(escape: true)
-        current += text
-        unmeasured += text
-    }
-
-    mutating func newline() {
-        switchKind(escape: false)
-        current += "\n"
-        unmeasured = ""
-        column = 0
-    }
-
-    mutating func tab() {
-        column += DisplayWidth.of(unmeasured)
-        unmeasured = ""
-        let spaces = tabWidth - (column % tabWidth)
-        switchKind(escape: false)
-        current += String(repeating: " ", count: spaces)
-        column += spaces
-    }
-
-    private mutating func switchKind(escape: Bool) {
-        if escape != currentIsEscape {
-            if !current.isEmpty { runs.append(SanitizedRun(current, isEscape: currentIsEscape)) }
-            current = ""
-            currentIsEscape = escape
-        }
-    }
-
-    mutating func finish() -> [SanitizedRun] {
-        if !current.isEmpty { runs.append(SanitizedRun(current, isEscape: currentIsEscape)) }
-        return runs
-    }
-}

@@ -28,6 +28,21 @@ public struct StyledLine: Sendable, Hashable {
     /// The plain text of the line (for tests and search).
     public var text: String { cells.map(\.text).joined() }
 
+    /// The line cut to at most `width` cells, ending in `…` when something was cut.
+    public func truncated(to width: Int) -> StyledLine {
+        guard self.width > width else { return self }
+        guard width > 0 else { return StyledLine(cells: [], fill: fill) }
+        var out: [Cell] = []
+        var used = 0
+        for cell in cells {
+            if used + Int(cell.width) > width - 1 { break }
+            out.append(cell)
+            used += Int(cell.width)
+        }
+        out.append(Cell(text: "…", role: .dim))
+        return StyledLine(cells: out, fill: fill)
+    }
+
     /// Appends untrusted text in a role (sanitised; escapes get the `.escape` role).
     public mutating func append(_ text: String, role: StyleRole = .text, attributes: CellAttributes = []) {
         cells.append(contentsOf: StyledLine.cells(text, role: role, attributes: attributes, mode: .singleLine))

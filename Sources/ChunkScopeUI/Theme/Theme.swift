@@ -3,22 +3,9 @@
 // into colour pairs. Themes are text files (see ThemeParser and Docs/ui-pure.md); the three
 // shipped ones are also compiled in (BuiltInThemes) so the binary works from any directory.
 
-/// The look of one style role.
-public struct RoleStyle: Sendable, Hashable {
-    public var foreground: ThemeColor
-    public var background: ThemeColor
-    public var attributes: CellAttributes
-
-    /// Creates a role style.
-    public init(foreground: ThemeColor = .default, background: ThemeColor = .default, attributes: CellAttributes = []) {
-        self.foreground = foreground
-        self.background = background
-        self.attributes = attributes
-    }
-}
-
 /// A named mapping from every style role to a RoleStyle.
 public struct Theme: Sendable, Hashable {
+    /// The theme's name.
     public var name: String
     /// Styles by role; a role missing here draws as `text`.
     public var styles: [StyleRole: RoleStyle]
@@ -61,7 +48,7 @@ public struct Theme: Sendable, Hashable {
     /// Attributes that keep roles distinguishable without colour.
     static let monochromeAttributes: [StyleRole: CellAttributes] = [
         .title: [.bold], .borderFocused: [.bold], .border: [.dim], .dim: [.dim], .reasoning: [.dim, .italic],
-        .status: [.reverse], .statusKey: [.reverse, .bold], .user: [.bold], .assistant: [.bold],
+        .status: [.reverse], .statusKey: [.reverse, .bold], .statusGood: [.reverse, .bold], .statusWarning: [.reverse, .bold], .statusError: [.reverse, .bold], .user: [.bold], .assistant: [.bold],
         .heading: [.bold, .underline], .code: [.underline], .link: [.underline], .refusal: [.bold, .italic],
         .error: [.bold, .reverse], .warning: [.bold], .selection: [.reverse], .escape: [.reverse],
         .jsonKey: [.bold], .accent: [.bold],

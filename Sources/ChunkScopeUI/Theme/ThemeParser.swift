@@ -9,22 +9,6 @@
 // Colours: `default`, the 16 names (`red`, `bright-blue`…), palette indices 0–255, `#rrggbb`.
 // Every error names the file and line.
 
-/// A theme file problem, with where it is.
-public struct ThemeParseError: Error, Sendable, Equatable, CustomStringConvertible {
-    public var file: String
-    public var line: Int
-    public var message: String
-
-    /// Creates an error.
-    public init(file: String, line: Int, message: String) {
-        self.file = file
-        self.line = line
-        self.message = message
-    }
-
-    public var description: String { "\(file):\(line): \(message)" }
-}
-
 /// Parses the theme text format.
 public enum ThemeParser {
     /// Parses theme text. `file` names the source in errors; `resolve` finds an inherited theme by
@@ -125,12 +109,3 @@ public enum ThemeParser {
     }
 }
 
-extension StringProtocol {
-    func trimmingCharacters(in set: String) -> String {
-        var start = startIndex
-        var end = endIndex
-        while start < end, set.contains(self[start]) { start = index(after: start) }
-        while end > start, set.contains(self[index(before: end)]) { end = index(before: end) }
-        return String(self[start..<end])
-    }
-}

@@ -125,6 +125,16 @@ struct StreamPipelineTests {
         #expect(snap.diagnostics.isEmpty)
     }
 
+    @Test("a cancelled stream still decides tool-call statuses, without findings")
+    func cancelledToolCall() {
+        var p = StreamPipeline()
+        p.feed(bytes([#"data: {"object":"chat.completion.chunk","choices":[{"index":0,"delta":{"role":"assistant","tool_calls":[{"index":0,"id":"a","type":"function","function":{"name":"f","arguments":"{\"x\":"}}]}}]}"#]), at: 0)
+        p.cancel(at: 1)
+        let call = p.snapshot().choices.first?.toolCalls.first
+        #expect(call?.status == .invalid(byteOffset: 5))
+        #expect(p.snapshot().diagnostics.isEmpty)
+    }
+
     @Test("usage requested but absent; too-long line; named event; retry")
     func streamFindings() {
         var p = StreamPipeline(options: PipelineOptions(includeUsageRequested: true, maxLineBytes: 64))

@@ -211,3 +211,19 @@ struct SSEDecoderTests {
         #expect(datas(events) == ["x"])
     }
 }
+
+@Suite("SSEDecoder: raw memory input")
+struct SSEDecoderRawMemoryTests {
+    @Test("Feeding UnsafeRawBufferPointer pieces gives the same events as arrays")
+    func rawBuffers() {
+        let bytes = Array("data: a\r\n\r\n: c\ndata: é\n\n".utf8)
+        var decoder = SSEDecoder()
+        var events: [SSEEvent] = []
+        bytes.withUnsafeBytes { raw in
+            decoder.feed(UnsafeRawBufferPointer(rebasing: raw[..<8]), into: &events)
+            decoder.feed(UnsafeRawBufferPointer(rebasing: raw[8...]), into: &events)
+        }
+        events += decoder.finish()
+        #expect(events == SSESplitVerifier.events(bytes, pieceSizes: []))
+    }
+}

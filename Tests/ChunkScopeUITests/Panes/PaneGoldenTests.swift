@@ -147,6 +147,8 @@ struct PaneGoldenTests {
         #expect(live.contains("~ estimate"))
         #expect(UsageRenderer.sparkline([1, 2, 4, 8], width: 3) == "▃▅█")
         #expect(UsageRenderer.sparkline([0, 0], width: 8) == "▁▁")
+        #expect(UsageRenderer.sparkline([.nan, .infinity, -3, 4], width: 8) == "▁▁▁█")
+        #expect(UsageRenderer.rate(.infinity) == "–")
         // DeepSeek-style cache field and reasoning tokens.
         var ds = Fixtures.textReply
         ds.usage = .object([.init("prompt_tokens", .number("10")), .init("completion_tokens", .number("5")),

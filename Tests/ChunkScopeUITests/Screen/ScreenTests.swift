@@ -14,6 +14,16 @@ struct ScreenTests {
         Golden.check(frame.grid.snapshot, named: "screen-\(width)x\(height)")
     }
 
+    @Test("degenerate sizes render without trouble", arguments: [(0, 0), (1, 1), (5, 2), (20, 6), (39, 40), (300, 12)])
+    func tiny(width: Int, height: Int) {
+        let state = Fixtures.state(TerminalSize(width: width, height: height), focus: .chunks)
+        let grid = ScreenRenderer().render(state: state, live: Fixtures.toolsStreaming).grid
+        #expect(grid.width == width && grid.height == height)
+        if width < 40 || height < 12, height >= 3, width >= 20 {
+            #expect(grid.textRows.joined().contains("Terminal too small"))
+        }
+    }
+
     @Test("hostile stream: no raw control reaches the grid")
     func hostile() {
         let screen = ScreenRenderer()

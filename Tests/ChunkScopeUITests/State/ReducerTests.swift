@@ -58,6 +58,11 @@ struct ReducerTests {
         #expect(s.handle(.char("q"), live: nil).isEmpty)
         #expect(s.editor.text == "q")
         var p = state(focus: .chunks)
+        _ = p.handle(.char("x"), live: nil)
+        #expect(p.message?.contains("press i to type") == true)
+        _ = p.handle(.char("i"), live: nil)
+        #expect(p.focus == .prompt)
+        p.focus = .chunks
         #expect(p.handle(.char("q"), live: nil) == [.quit])
     }
 
@@ -128,6 +133,7 @@ struct ReducerTests {
         var report = s.frame
         report.contentHeights[.transcript] = 100
         report.viewportHeights[.transcript] = 20
+        report.offsets[.transcript] = 80
         s.absorb(report)
         _ = s.handle(.mouse(MouseEvent(.wheelUp, x: 3, y: 3)), live: nil)
         #expect(s.transcript.scroll == ScrollState(offset: 77, follow: false))
@@ -176,6 +182,13 @@ struct ReducerTests {
         _ = s.handle(.key(.enter), live: live)
         #expect(s.chunks.selected == 4)
         #expect(s.chunks.expanded)
+        s.size = TerminalSize(width: 120, height: 24)
+        s.absorb(ScreenRenderer().render(state: s, live: live).report)
+        #expect(s.frame.chunkDetailMaxOffset > 0)
+        for _ in 0..<20 { _ = s.handle(.key(.pageDown), live: live) }
+        #expect(s.chunks.detailOffset == s.frame.chunkDetailMaxOffset)
+        _ = s.handle(.key(.pageUp), live: live)
+        #expect(s.chunks.detailOffset < s.frame.chunkDetailMaxOffset)
         _ = s.handle(.char("f"), live: live)
         #expect(s.chunks.filter == .data)
         _ = s.handle(.char("/"), live: live)
@@ -200,8 +213,11 @@ struct ReducerTests {
         #expect(s.transcript.reasoningOpen)
         _ = s.handle(.char("?"), live: nil)
         #expect(s.showHelp)
+        s.absorb(ScreenRenderer().render(state: s, live: nil).report)
         _ = s.handle(.char("j"), live: nil)
         #expect(s.helpOffset == 1)
+        for _ in 0..<200 { _ = s.handle(.char("j"), live: nil) }
+        #expect(s.helpOffset == s.frame.contentHeights[.help]! - s.frame.viewportHeights[.help]!)
         _ = s.handle(.char("?"), live: nil)
         #expect(!s.showHelp)
         _ = s.handle(.resize(TerminalSize(width: 20, height: 6)), live: nil)
@@ -236,6 +252,40 @@ struct ReducerTests {
         #expect(s.editor.text == "first")
         _ = s.handle(.key(.down), live: nil)
         #expect(s.editor.text == "draft")
+    }
+
+    @Test("scrolling continues from the offset the frame drew (a finished tool-calls pane shows its top)")
+    func scrollFromDrawnOffset() {
+        var s = state(focus: .toolCalls)
+        let screen = ScreenRenderer()
+        var finished = Fixtures.toolsStreaming
+        finished.state = .finished
+        s.size = TerminalSize(width: 120, height: 24)
+        s.absorb(screen.render(state: s, live: finished).report)
+        #expect(s.frame.offsets[.toolCalls] == 0)
+        #expect((s.frame.contentHeights[.toolCalls] ?? 0) > (s.frame.viewportHeights[.toolCalls] ?? 0))
+        _ = s.handle(.char("j"), live: finished)
+        #expect(s.toolCalls == ScrollState(offset: 1, follow: false))
+        _ = s.handle(.char("G"), live: finished)
+        s.absorb(screen.render(state: s, live: finished).report)
+        _ = s.handle(.char("j"), live: finished)
+        #expect(!s.toolCalls.follow, "the end of a finished reply's cards is not follow mode")
+        s.absorb(screen.render(state: s, live: finished).report)
+        #expect(s.frame.offsets[.toolCalls] == s.frame.contentHeights[.toolCalls]! - s.frame.viewportHeights[.toolCalls]!)
+    }
+
+    @Test("Shift on printable keys and Shift-Tab are normalised")
+    func shift() {
+        var s = state(focus: .transcript)
+        var report = FrameReport()
+        report.contentHeights[.transcript] = 50
+        report.viewportHeights[.transcript] = 10
+        s.absorb(report)
+        s.transcript.scroll = ScrollState(offset: 3, follow: false)
+        _ = s.handle(.key(.char("G"), .shift), live: nil)
+        #expect(s.transcript.scroll.follow)
+        _ = s.handle(.key(.tab, .shift), live: nil)
+        #expect(s.focus == .prompt)
     }
 
     @Test("conversation history becomes request messages")

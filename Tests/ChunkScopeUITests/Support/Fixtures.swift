@@ -57,7 +57,8 @@ enum Fixtures {
             events: events,
             metrics: StreamMetrics(timeToFirstByte: 400 * ms, timeToFirstChunk: 412 * ms, timeToFirstContent: 415 * ms, elapsed: 1_290 * ms,
                                    chunkCount: 5, byteCount: 7_700, completionTokens: 58, tokensAreExact: true,
-                                   tokensPerSecond: 68.2, tokensPerSecondNow: 70, rateHistory: [10, 30, 60, 80, 70, 65, 40]))
+                                   tokensPerSecond: 68.2, tokensPerSecondNow: 70, rateHistory: [10, 30, 60, 80, 70, 65, 40],
+                                   gapP50: 3 * ms, gapP95: 112 * ms, gapMax: 2_500 * ms))
     }
 
     /// A reply streaming two parallel tool calls (one complete, one assembling) with reasoning.

@@ -18,6 +18,14 @@ struct MarkdownTests {
         #expect(line.cells.filter { $0.role == .code }.map(\.text).joined() == "x*y")
     }
 
+    @Test("links show their text in the link role and the URL dimmed")
+    func links() {
+        let line = render("see [the docs](https://example.com/a_b) or [x](bad url) and [https://x.io](https://x.io)", width: 120)[0]
+        #expect(line.text == "see the docs https://example.com/a_b or [x](bad url) and https://x.io")
+        #expect(line.cells.filter { $0.role == .link }.map(\.text).joined() == "the docshttps://x.io")
+        #expect(line.cells.contains { $0.role == .dim && $0.text == "h" })
+    }
+
     @Test("lone or intraword markers stay literal", arguments: [
         "2 * 3 * 4 = 24", "snake_case_name", "a ** b", "price *", "\\*not italic\\*",
     ])

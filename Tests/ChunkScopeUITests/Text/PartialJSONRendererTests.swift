@@ -39,4 +39,23 @@ struct PartialJSONRendererTests {
         let bidi = PartialJSONRenderer.lines(tree("{\"a\": \"\u{202E}evil\"}"), width: 60)!
         #expect(bidi[1].cells.contains { $0.role == .escape })
     }
+
+    @Test("long string values (growing, then finished while later members arrive) render like whole")
+    func growingString() {
+        var content = ""
+        for i in 0..<300 { content += "line \(i): café 日本 \\n\\t\\\"q\\\" " }
+        let arguments = "{\"path\": \"a.txt\", \"content\": \"" + content + "\", \"more\": [\"" + content + "\", 1], \"mode\": \"w\"}"
+        let cache = LongStringCache()
+        var parser = PartialJSONParser()
+        let chars = Array(arguments)
+        var i = 0
+        while i < chars.count {
+            let step = 1 + (i * 7) % 53
+            parser.feed(String(chars[i..<min(chars.count, i + step)]))
+            i += step
+            let tree = parser.tree()
+            let incremental = PartialJSONRenderer.lines(tree, width: 30, strings: cache)
+            #expect(incremental == PartialJSONRenderer.lines(tree, width: 30), "at \(i)")
+        }
+    }
 }
