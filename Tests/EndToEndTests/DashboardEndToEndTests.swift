@@ -104,7 +104,9 @@ struct DashboardEndToEndTests {
         let titleBefore = try session.display("#{pane_title}")
         try send("show me escapes", in: session)
         let screen = try await session.waitFor(text: "✓ done")
-        #expect(screen.contains("␛") || screen.contains("\\e") || screen.contains("ESC"), "visible escape marker")
+        #expect(screen.contains("␛[2J"), "the clear-screen sequence shown, not run")
+        #expect(screen.contains("␛]52;"), "the OSC 52 clipboard write shown, not run")
+        #expect(screen.contains("\\x9b"), "a C1 CSI shown as an escape")
         #expect(try session.display("#{pane_title}") == titleBefore, "the terminal title did not change")
         #expect(try session.buffers().isEmpty, "no OSC 52 clipboard write reached tmux")
         #expect(screen.contains("Transcript"), "the screen was not cleared")
@@ -139,6 +141,21 @@ struct DashboardEndToEndTests {
         try await session.waitFor("help closed") { !$0.contains("zoom the pane") }
         try session.keys("F1")
         try await session.waitFor(text: "zoom the pane")
+    }
+
+    @Test("A mouse click focuses the pane under it; the wheel scrolls it")
+    func mouse() async throws {
+        let session = try await open(["--model", "mock-long", "--param", "mock_tps=2000"])
+        defer { session.close() }
+        try send("scroll test", in: session)
+        try await session.waitFor(text: "✓ done", timeout: 30)
+        // An SGR mouse report (xterm 1006), as the terminal sends it: press at column 70, row 15.
+        try session.type("\u{1B}[<0;70;15M\u{1B}[<0;70;15m")
+        try await session.waitFor(text: "f filter")
+        // Wheel up over the transcript scrolls it back from the end.
+        let before = try session.capture()
+        for _ in 0..<5 { try session.type("\u{1B}[<64;10;10M") }
+        try await session.waitFor("the transcript scrolled") { $0 != before && !$0.contains("That is the end of the guide") }
     }
 
     @Test("q in a pane quits and gives the terminal back")
