@@ -69,7 +69,7 @@ shoot() {
     tmuxc capture-pane -e -p -t shot > "$work/$name.ans"
     "$venv/bin/python" Scripts/screenshots-render.py "$work/$name.ans" "Screenshots/$name.png" \
         --width "$width" --title "$title"
-    rm -f "Screenshots/$name.svg"
+    mv "Screenshots/$name.svg" "$work/$name.svg"
     echo "Screenshots/$name.png"
 }
 
