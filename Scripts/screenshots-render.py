@@ -22,7 +22,9 @@ XTERM = TerminalTheme(
     [(127, 127, 127), (255, 0, 0), (0, 255, 0), (255, 255, 0), (92, 92, 255), (255, 0, 255), (0, 255, 255), (255, 255, 255)],
 )
 
-FONT_FAMILY = "DejaVu Sans Mono, Noto Sans Mono CJK SC, Noto Color Emoji, monospace"
+# Emoji come from fontconfig fallback (Noto Color Emoji): naming that font here makes Pango take
+# digits from it too (keycap glyphs), which spreads numbers out.
+FONT_FAMILY = "DejaVu Sans Mono, Noto Sans Mono CJK SC, monospace"
 
 
 def main() -> int:
@@ -49,6 +51,8 @@ def main() -> int:
     # rich names Fira Code (from a web font URL rsvg cannot fetch); use the installed fonts.
     svg = svg.replace('font-family: Fira Code, monospace', "font-family: " + FONT_FAMILY)
     svg = svg.replace('font-family: arial', "font-family: DejaVu Sans")
+    # rich asks for full-width East Asian forms, which librsvg applies to digits too (1 → １).
+    svg = svg.replace("font-variant-east-asian: full-width;", "")
     svg_path = args.output[:-4] + ".svg" if args.output.endswith(".png") else args.output + ".svg"
     with open(svg_path, "w", encoding="utf-8") as f:
         f.write(svg)

@@ -46,7 +46,7 @@ wait_for() {
     done
 }
 
-# shoot NAME TITLE MODEL PROMPT WAIT_TEXT [extra keys…]: one screenshot of one scenario.
+# shoot NAME TITLE "MODEL [ARGS…]" PROMPT WAIT_TEXT [extra keys…]: one screenshot of one scenario.
 shoot() {
     local name="$1" title="$2" model="$3" prompt="$4" wait_text="$5"
     shift 5
@@ -54,7 +54,7 @@ shoot() {
     tmuxc -f /dev/null new-session -d -s shot -x "$width" -y "$height" -- env -i \
         PATH="$PATH" HOME="$work" LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color \
         XDG_CONFIG_HOME="$work/config" XDG_STATE_HOME="$work/state" XDG_DATA_HOME="$work/data" \
-        XDG_CACHE_HOME="$work/cache" "$binary" --model "$model"
+        XDG_CACHE_HOME="$work/cache" "$binary" --model $model
     tmuxc set-option -t shot status off >/dev/null
     wait_for "Prompt"
     tmuxc send-keys -t shot -l -- "$prompt"
@@ -69,15 +69,15 @@ shoot() {
     tmuxc capture-pane -e -p -t shot > "$work/$name.ans"
     "$venv/bin/python" Scripts/screenshots-render.py "$work/$name.ans" "Screenshots/$name.png" \
         --width "$width" --title "$title"
-    rm -f "Screenshots/$name.svg"
+    mv "Screenshots/$name.svg" "$work/$name.svg"
     echo "Screenshots/$name.png"
 }
 
-shoot text "chunkscope — mock-long: markdown, code, CJK and emoji" mock-long \
-    "Show me what you can render" "finish stop"
-shoot tools "chunkscope — mock-parallel-tools: two tool calls assembling" mock-parallel-tools \
-    "Weather in Edinburgh, and AAPL's price?" "finish tool_calls"
-shoot reasoning "chunkscope — mock-reasoning: reasoning block opened with r" mock-reasoning \
-    "Why is the sky blue?" "finish stop" Tab r
-shoot lint "chunkscope — mock-malformed: a lint finding in the chunk inspector" mock-malformed \
-    "Tell me a story" "CS" Tab Tab n
+shoot text "chunkscope — mock-long: markdown, code blocks, CJK and emoji" "mock-long --param mock_tps=1500" \
+    "Show me what you can render" "✓ done" Tab g
+shoot tools "chunkscope — mock-parallel-tools: two tool calls assembled" mock-parallel-tools \
+    "Weather in Paris, and the time there?" "✓ done"
+shoot reasoning "chunkscope — mock-reasoning: the reasoning block opened with r" mock-reasoning \
+    "Why is the sky blue?" "✓ done" Tab r
+shoot lint "chunkscope — mock-malformed: a lint finding selected in the chunk inspector" mock-malformed \
+    "Tell me a story" "✓ done" Tab Tab Tab l Enter

@@ -47,6 +47,22 @@ struct DashboardEndToEndTests {
         try await session.waitFor("the second answer") { $0.contains("and a second one") && $0.components(separatedBy: "You said").count >= 3 }
     }
 
+    @Test("replay: a saved capture plays back into the dashboard")
+    func replayCapture() async throws {
+        let live = try await open()
+        defer { live.close() }
+        try send("record me", in: live)
+        try await live.waitFor(text: "✓ done")
+        let capture = try newestCapture(in: live)
+        let replay = try TmuxSession(arguments: ["replay", capture.path, "--speed", "max"])
+        defer { replay.close() }
+        let screen = try await replay.waitFor(text: "✓ done")
+        #expect(screen.contains("replay \(capture.lastPathComponent)"))
+        #expect(screen.contains("record me"), "the recorded prompt is the first turn")
+        #expect(screen.contains("You said"))
+        #expect(screen.contains("exact ✓"))
+    }
+
     @Test("mock-parallel-tools: both tool-call cards assemble and end as valid JSON")
     func parallelTools() async throws {
         let session = try await open(["--model", "mock-parallel-tools"])
@@ -197,12 +213,17 @@ struct DashboardEndToEndTests {
         screen.components(separatedBy: "\n").dropLast(4).map { String($0.prefix(60)).trimmingCharacters(in: .whitespaces) }
     }
 
-    /// The usage numbers of the newest capture the dashboard saved.
-    func usageFromCapture(in session: TmuxSession) throws -> (prompt: Int, completion: Int, total: Int) {
+    /// The newest capture the dashboard saved.
+    func newestCapture(in session: TmuxSession) throws -> URL {
         let directory = session.home.appendingPathComponent("state/chunkscope/captures")
         let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".sse") }.sorted()
         let newest = try #require(files.last, "the dashboard saved a capture")
-        let text = try String(contentsOf: directory.appendingPathComponent(newest), encoding: .utf8)
+        return directory.appendingPathComponent(newest)
+    }
+
+    /// The usage numbers of the newest capture the dashboard saved.
+    func usageFromCapture(in session: TmuxSession) throws -> (prompt: Int, completion: Int, total: Int) {
+        let text = try String(contentsOf: try newestCapture(in: session), encoding: .utf8)
         func number(_ key: String) -> Int? {
             guard let range = text.range(of: "\"\(key)\":", options: .backwards) else { return nil }
             return Int(text[range.upperBound...].prefix { $0.isNumber })

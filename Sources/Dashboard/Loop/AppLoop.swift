@@ -57,7 +57,8 @@ final class AppLoop {
             case .terminate:
                 quit()
             case .input(let input):
-                perform(state.handle(input, live: live))
+                // The reducer works on what the panes show: the running stream, else the last reply.
+                perform(state.handle(input, live: live ?? state.conversation.turns.last?.reply))
             }
             if isQuitting { return }
         }
