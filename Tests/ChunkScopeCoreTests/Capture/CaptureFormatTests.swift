@@ -183,12 +183,10 @@ struct CaptureReplayTests {
         #expect(received == [.bytes([1]), .failed(StreamFailure(.cancelled, "Replay stopped"))])
     }
 
-    @Test("the recorded request's model, prompt and usage flag are available")
+    @Test("the recorded request's usage flag is available")
     func requestFacts() {
         let body = #"{"model":"gpt-x","messages":[{"role":"system","content":"s"},{"role":"user","content":[{"type":"text","text":"a"},{"type":"text","text":"b"}]}],"stream":true,"stream_options":{"include_usage":true}}"#
         let capture = Capture(inputs: [.init(offset: 0, input: .request(RequestSummary(url: "u", body: body)))], isComplete: true, hasTiming: true)
-        #expect(capture.requestedModel == "gpt-x")
-        #expect(capture.lastUserPrompt == "a\nb")
         #expect(capture.requestedUsage)
     }
 }
