@@ -140,5 +140,30 @@ extension TransportTests {
                 #expect(!text.contains("SECRETSECRET"))
             }
         }
+    
+        @Test("Ctrl-C during record cancels the transfer, keeps what arrived and exits 1")
+        func recordInterrupted() async throws {
+            let home = try Self.scratch()
+            defer { try? FileManager.default.removeItem(atPath: home) }
+            let process = Process()
+            process.executableURL = Self.binary
+            process.arguments = ["record", "-q", "-m", "stall please", "--model", "mock-stall", "-o", "\(home)/stall.sse"]
+            process.environment = ["HOME": home, "PATH": "/usr/bin:/bin", "XDG_STATE_HOME": home + "/state"]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            let started = await TransferProbe.eventually(timeout: 10) {
+                ((try? String(contentsOfFile: "\(home)/stall.sse", encoding: .utf8)) ?? "").components(separatedBy: "data: {").count > 3
+            }
+            #expect(started, "the first chunks never reached the capture")
+            let sentAt = ContinuousClock.now
+            process.interrupt()
+            #expect(await TransferProbe.eventually(timeout: 5) { !process.isRunning })
+            #expect(ContinuousClock.now - sentAt < .seconds(3))
+            #expect(process.terminationStatus == 1)
+            let capture = try CaptureReader.read(contentsOf: "\(home)/stall.sse")
+            #expect(capture.isComplete)
+            #expect(capture.inputs.last?.input == .failed(StreamFailure(.cancelled, "Cancelled; kept the \(capture.bodyBytes.count) bytes received")))
+        }
     }
 }
