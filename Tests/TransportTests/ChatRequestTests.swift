@@ -41,6 +41,24 @@ struct ChatRequestTests {
         #expect(request.wireHeaders().filter { $0.name.lowercased() == "authorization" } == [HTTPHeader("Authorization", "Token xyz")])
     }
 
+    @Test("absurd timeouts are clamped instead of overflowing")
+    func clampedTimeouts() {
+        let options = TransportOptions(connectTimeout: 1e300, idleTimeout: .infinity, maxRetries: -3, maxRetryDelay: .nan)
+        #expect(options.connectTimeout == TransportOptions.longestSeconds)
+        #expect(options.idleTimeout == TransportOptions.longestSeconds)
+        #expect(options.maxRetries == 0)
+        #expect(options.maxRetryDelay == 1)
+    }
+
+    @Test("loopback detection", arguments: [
+        ("http://127.0.0.1:8080/v1", true), ("http://localhost/v1", true), ("http://[::1]:99/v1", true),
+        ("http://user:pw@127.0.0.2/v1", true), ("https://api.openai.com/v1", false), ("http://10.0.0.1/v1", false),
+        ("http://localhost.example.com/v1", false),
+    ])
+    func loopback(_ base: String, _ expected: Bool) {
+        #expect(ChatRequest(baseURL: base, model: "m", messages: []).isLoopback == expected)
+    }
+
     @Test("--param values are JSON when they parse, strings otherwise", arguments: [
         ("temperature=0.2", JSONValue.number("0.2")), ("n=2", .number("2")), ("logprobs=true", .bool(true)),
         ("stop=null", .null), ("user=alice", .string("alice")), ("user=\"42\"", .string("42")), ("empty=", .string("")),

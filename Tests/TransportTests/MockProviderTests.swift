@@ -87,6 +87,20 @@ extension TransportTests {
             await fixture.server.shutdown()
         }
 
+        @Test("absurd knobs are clamped: the server answers and keeps serving")
+        func absurdKnobs() async throws {
+            let server = try await MockServer.start(pacing: .instant)
+            let (status, _) = try await Self.exchange(server, path: "/v1/chat/completions",
+                                                      body: #"{"model":"mock-429","messages":[{"role":"user","content":"x"}],"mock_retry_after":1e300,"mock_fail_times":1e300}"#)
+            #expect(status == 429)
+            let (stall, _) = try await Self.exchange(server, path: "/v1/chat/completions",
+                                                     body: #"{"model":"mock-echo","messages":[{"role":"user","content":"x"}],"mock_tps":-5,"mock_chunks":1e300}"#)
+            #expect(stall == 200)
+            let (models, _) = try await Self.exchange(server, path: "/v1/models", method: "GET")
+            #expect(models == 200)
+            await server.shutdown()
+        }
+
         @Test("bad requests get OpenAI-shaped 400s")
         func badRequest() async throws {
             let server = try await MockServer.start(pacing: .instant)

@@ -159,4 +159,15 @@ extension TransportTests.StreamingTests {
         #expect(result.content.contains("> via the proxy"))
         await proxy.server.shutdown()
     }
+
+    @Test("loopback providers (the built-in mock, local servers) never go through a proxy")
+    func loopbackBypassesProxy() async throws {
+        let fixture = try await MockFixture.start()
+        setenv("http_proxy", "http://127.0.0.1:9", 1)
+        defer { unsetenv("http_proxy") }
+        let result = await TransferProbe.run(fixture.request("mock-echo", message: "direct"))
+        #expect(result.failure == nil, "\(String(describing: result.failure))")
+        #expect(result.content.contains("> direct"))
+        await fixture.server.shutdown()
+    }
 }

@@ -167,6 +167,8 @@ final class CurlTransfer: @unchecked Sendable {
         cs_easy_setopt_long(easy, CURLOPT_TCP_KEEPALIVE, 1)
         cs_easy_setopt_long(easy, CURLOPT_TCP_NODELAY, 1)
         cs_easy_setopt_long(easy, CURLOPT_FOLLOWLOCATION, 0)
+        // A proxy cannot reach this machine's loopback (the built-in mock, local servers): never use one for it.
+        if request.isLoopback { cs_easy_setopt_string(easy, CURLOPT_NOPROXY, "*") }
         // Behind HTTPS_PROXY, the proxy's "200 Connection established" is not the provider's response.
         cs_easy_setopt_long(easy, CURLOPT_SUPPRESS_CONNECT_HEADERS, 1)
         cs_easy_setopt_pointer(easy, CURLOPT_ERRORBUFFER, errorBuffer)

@@ -23,27 +23,3 @@ public enum CurlTransport {
         return (stream, TransferHandle(transfer: transfer))
     }
 }
-
-/// Controls one running transfer.
-public struct TransferHandle: Sendable {
-    let transfer: CurlTransfer
-
-    /// Aborts the transfer promptly (well under 100 ms); the stream then ends with
-    /// `.failed(.cancelled)` and everything that arrived before stays. Safe to call repeatedly.
-    public func cancel() {
-        transfer.cancel()
-    }
-
-    /// True once the transfer thread has finished and released its connection.
-    public var isFinished: Bool { transfer.isFinished }
-}
-
-/// Calls `curl_global_init` exactly once, before any transfer thread starts.
-enum CurlGlobal {
-    private static let initialized: Bool = cs_global_init_default() == CURLE_OK
-
-    /// Initialises libcurl on first use.
-    static func ensureInitialized() {
-        precondition(initialized, "curl_global_init failed")
-    }
-}

@@ -99,6 +99,21 @@ public struct ChatRequest: Sendable, Equatable {
         return result
     }
 
+    /// True when the URL's host is this machine's loopback (`localhost`, `127.x.x.x`, `::1`).
+    public var isLoopback: Bool {
+        guard let schemeEnd = url.range(of: "://") else { return false }
+        var authority = url[schemeEnd.upperBound...].prefix { $0 != "/" }
+        if let at = authority.lastIndex(of: "@") { authority = authority[authority.index(after: at)...] }
+        let host: Substring
+        if authority.hasPrefix("[") {
+            host = authority.dropFirst().prefix { $0 != "]" }
+        } else {
+            host = authority.prefix { $0 != ":" }
+        }
+        let lower = host.lowercased()
+        return lower == "localhost" || lower.hasSuffix(".localhost") || lower.hasPrefix("127.") || lower == "::1"
+    }
+
     /// The version in the User-Agent header.
     public static let clientVersion = "0.1"
 }

@@ -14,10 +14,18 @@ public struct TransportOptions: Sendable, Equatable {
     /// Creates options; by default 10 s connect, 120 s idle, no retries.
     public init(connectTimeout: Double = 10, idleTimeout: Double = 120, maxRetries: Int = 0,
                 maxRetryDelay: Double = 30, initialBackoff: Double = 1) {
-        self.connectTimeout = connectTimeout
-        self.idleTimeout = idleTimeout
-        self.maxRetries = maxRetries
-        self.maxRetryDelay = maxRetryDelay
-        self.initialBackoff = initialBackoff
+        self.connectTimeout = Self.clamped(connectTimeout)
+        self.idleTimeout = Self.clamped(idleTimeout)
+        self.maxRetries = max(0, maxRetries)
+        self.maxRetryDelay = Self.clamped(maxRetryDelay)
+        self.initialBackoff = Self.clamped(initialBackoff)
+    }
+
+    /// The longest timeout honoured (a week); longer or invalid values are cut to a sane range.
+    static let longestSeconds = 7 * 24 * 3600.0
+
+    private static func clamped(_ seconds: Double) -> Double {
+        guard seconds.isFinite else { return seconds.isNaN ? 1 : longestSeconds }
+        return min(max(seconds, 0.001), longestSeconds)
     }
 }

@@ -69,8 +69,15 @@ struct MockRequest: Sendable {
             let key = name.lowercased().dropFirst(7).replacingOccurrences(of: "-", with: "_")
             if let number = Double(value.trimmingCharacters(in: .whitespaces)) { knobs[key] = number }
         }
-        self.knobs = knobs
+        self.knobs = knobs.compactMapValues { $0.isFinite && $0 >= 0 ? $0 : nil }
+        for (name, limit) in Self.knobLimits { if let value = self.knobs[name] { self.knobs[name] = min(value, limit) } }
     }
+
+    /// Upper bounds for the knobs, so no request can make the mock exhaust memory or overflow.
+    static let knobLimits: [String: Double] = [
+        "chunks": 5_000_000, "bytes": Double(256 << 20), "tps": 1_000_000, "retry_after": 3600,
+        "fail_times": 1_000_000, "stall_seconds": 86_400, "echo_key": 1,
+    ]
 
     /// The text of the last user message (or of the last message when there is no user message).
     var lastUserText: String {
@@ -79,7 +86,7 @@ struct MockRequest: Sendable {
 
     /// A knob as a positive integer, or `fallback`.
     func count(_ name: String, default fallback: Int) -> Int {
-        guard let value = knobs[name], value >= 0, value < 1e9 else { return fallback }
+        guard let value = knobs[name] else { return fallback }
         return Int(value)
     }
 }

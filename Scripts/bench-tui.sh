@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# TUI figures for the dashboard (a benchmark, not a test). Runs the release binary in a real
+# terminal (tmux, 120x40) against the built-in mock provider over loopback and prints:
+#
+#   (a) latency: mock-firehose, 20,000 one-word chunks as fast as loopback allows — time from
+#       the arrival of the last body bytes to the first flushed frame that shows the final state
+#       (from the app's opt-in frame log, CHUNKSCOPE_FRAME_LOG, CLOCK_MONOTONIC timestamps);
+#       also the wall time until tmux's screen shows the final word.   Target: ≤ 100 ms.
+#   (b) CPU at a normal pace: 2,000 chunks at 200 chunks/s (10 s) — process CPU time from
+#       /proc/PID/stat over the stream's wall time.                      Target: ≤ 5 % of one core.
+#   (c) idle CPU: 10 s with nothing happening.                          Target: ~0.
+#
+# Usage: Scripts/bench-tui.sh [--runs N]       (default 3 latency runs)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source Scripts/ensure-deps.sh
+ensure_deps tmux
+
+runs=3
+[ "${1:-}" = "--runs" ] && runs="${2:-3}"
+
+swift build -c release --product chunkscope >&2
+binary="$PWD/.build/release/chunkscope"
+socket="chunkscope-bench-$$"
+work="$(mktemp -d)"
+cleanup() { tmux -L "$socket" kill-server 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+mkdir -p "$work/config" "$work/state"
+ticks_per_second=$(getconf CLK_TCK)
+
+tmuxc() { tmux -L "$socket" "$@"; }
+
+# start ARGS…: the dashboard in a fresh 120x40 session, frame log in $work/frames.log.
+start() {
+    tmuxc kill-server 2>/dev/null || true
+    rm -f "$work/frames.log"
+    tmuxc -f /dev/null new-session -d -s bench -x 120 -y 40 -- env -i \
+        PATH="$PATH" HOME="$work" LANG=C.UTF-8 TERM=xterm-256color \
+        XDG_CONFIG_HOME="$work/config" XDG_STATE_HOME="$work/state" \
+        CHUNKSCOPE_FRAME_LOG="$work/frames.log" "$binary" --no-capture "$@"
+    tmuxc set-option -t bench status off >/dev/null
+    until grep -q '^frame ' "$work/frames.log" 2>/dev/null; do sleep 0.05; done
+    pid=$(tmuxc display-message -p -t bench '#{pane_pid}')
+}
+
+# cpu_ticks PID: utime + stime of the process, in clock ticks.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+
+now_ns() { date +%s%N; }
+
+# wait_finished: until the frame log shows a frame in a final state.
+wait_finished() {
+    until grep -qE '^frame [0-9]+ [0-9]+ (finished|failed|cancelled) ' "$work/frames.log" 2>/dev/null; do sleep 0.02; done
+}
+
+send_prompt() {
+    tmuxc send-keys -t bench -l -- "$1"
+    tmuxc send-keys -t bench Enter
+}
+
+echo "== (a) latency: mock-firehose, 20,000 one-word chunks, as fast as loopback allows"
+latencies=()
+for run in $(seq 1 "$runs"); do
+    start --model mock-firehose
+    send_prompt "go"
+    wait_finished
+    screen_seen=$(now_ns)
+    # The firehose ends with the word the mock names last; wait for tmux to show the finished state.
+    until tmuxc capture-pane -p -t bench | grep -qF "✓ done"; do sleep 0.01; done
+    screen_wall=$(( ($(now_ns) - screen_seen) / 1000000 ))
+    last_byte=$(awk '$1 == "last-byte" { print $2 }' "$work/frames.log" | tail -1)
+    final_frame=$(awk '$1 == "frame" && $4 == "finished" { print $2; exit }' "$work/frames.log")
+    frames=$(grep -c '^frame ' "$work/frames.log")
+    latency_ms=$(awk -v a="$last_byte" -v b="$final_frame" 'BEGIN { printf "%.1f", (b - a) / 1e6 }')
+    latencies+=("$latency_ms")
+    echo "run $run: last byte → final frame flushed: ${latency_ms} ms   (frames drawn: $frames; tmux showed it ${screen_wall} ms after the log did)"
+done
+printf '%s\n' "${latencies[@]}" | sort -n | awk '{ v[NR] = $1 } END { printf "latency: median %.1f ms, worst %.1f ms over %d runs (target ≤ 100 ms)\n", v[int((NR + 1) / 2)], v[NR], NR }'
+
+echo
+echo "== (b) CPU at 200 chunks/s for 10 s (mock-firehose, 2,000 chunks, mock_tps=200)"
+start --model mock-firehose --param mock_chunks=2000 --param mock_tps=200
+before=$(cpu_ticks "$pid")
+t0=$(now_ns)
+send_prompt "steady"
+wait_finished
+t1=$(now_ns)
+after=$(cpu_ticks "$pid")
+awk -v t="$((after - before))" -v hz="$ticks_per_second" -v ns="$((t1 - t0))" \
+    'BEGIN { cpu = t / hz; wall = ns / 1e9; printf "CPU %.2f s over %.2f s wall = %.1f %% of one core (target ≤ 5 %%)\n", cpu, wall, 100 * cpu / wall }'
+
+echo
+echo "== (c) idle CPU, 10 s"
+before=$(cpu_ticks "$pid")
+sleep 10
+after=$(cpu_ticks "$pid")
+awk -v t="$((after - before))" -v hz="$ticks_per_second" \
+    'BEGIN { cpu = t / hz; printf "CPU %.2f s over 10 s = %.2f %% of one core (target ~0)\n", cpu, 10 * cpu }'
+frames_idle_start=$(grep -c '^frame ' "$work/frames.log")
+sleep 2
+frames_idle_end=$(grep -c '^frame ' "$work/frames.log")
+echo "frames drawn while idle (2 s): $((frames_idle_end - frames_idle_start))"

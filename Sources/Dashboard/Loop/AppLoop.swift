@@ -1,0 +1,238 @@
+import ChunkScopeCore
+import ChunkScopeTransport
+import ChunkScopeUI
+import Dispatch
+import TerminalBackend
+
+/// The main-actor loop: input and snapshots change state and ask for a frame; frames are drawn
+/// at most once per ~16 ms and only when something changed. Between events the process sleeps.
+@MainActor
+final class AppLoop {
+    private let terminal: Terminal
+    private let source: DashboardConfiguration.Source
+    private let configuration: DashboardConfiguration
+    private var state: DashboardState
+    private let screen = ScreenRenderer()
+    /// The running stream's latest snapshot (nil between streams: the panes then show the
+    /// conversation's last turn).
+    private var live: SessionSnapshot?
+    private var stream: StreamSession?
+    private var nextStreamID = 1
+    private var pacer = FramePacer()
+    private var frameScheduled = false
+    private var watcher: ReadinessWatcher?
+    private var finished: CheckedContinuation<Void, Never>?
+    private var isQuitting = false
+    private let frameLog: FrameLog?
+
+    init(terminal: Terminal, source: DashboardConfiguration.Source, configuration: DashboardConfiguration) {
+        self.terminal = terminal
+        self.source = source
+        self.configuration = configuration
+        self.frameLog = FrameLog.fromEnvironment(configuration.environment)
+        let size = TerminalSize(width: terminal.width, height: terminal.height)
+        state = DashboardState(size: size, session: Self.sessionInfo(for: source))
+        if case .provider(let profile, _) = source, !profile.warnings.isEmpty {
+            state.message = profile.warnings.joined(separator: " · ")
+        }
+    }
+
+    /// Runs until the user quits (or the process is told to end).
+    func run() async {
+        watcher = ReadinessWatcher(descriptors: terminal.pollDescriptors) { [weak self] in
+            self?.readInput()
+        }
+        if case .prepared(let prepared) = source { startPrepared(prepared) }
+        requestFrame()
+        await withCheckedContinuation { finished = $0 }
+        watcher?.cancel()
+        stream?.stop()
+    }
+
+    // MARK: input
+
+    private func readInput() {
+        for event in terminal.readEvents() {
+            switch event {
+            case .terminate:
+                quit()
+            case .input(let input):
+                // The reducer works on what the panes show: the running stream, else the last reply.
+                perform(state.handle(input, live: live ?? state.conversation.turns.last?.reply))
+            }
+            if isQuitting { return }
+        }
+        requestFrame()
+    }
+
+    private func perform(_ effects: [Effect]) {
+        for effect in effects {
+            switch effect {
+            case .send:
+                send()
+            case .stopStream:
+                stream?.stop()
+            case .quit:
+                quit()
+                return
+            }
+        }
+    }
+
+    private func quit() {
+        guard !isQuitting else { return }
+        isQuitting = true
+        finished?.resume()
+        finished = nil
+    }
+
+    // MARK: streams
+
+    private func send() {
+        guard case .provider(let profile, let options) = source else {
+            // A replayed capture has nobody to send to: close the turn the reducer opened.
+            state.conversation.complete(with: SessionSnapshot(state: .failed(StreamFailure(
+                .badInput, "replay is read-only: nothing was sent (run `chunkscope` to chat)"))))
+            return
+        }
+        let request: ChatRequest
+        do {
+            request = try ChatRequest(profile: profile, messages: state.conversation.messages())
+        } catch {
+            state.conversation.complete(with: SessionSnapshot(state: .failed(StreamFailure(.badInput, "\(error)"))))
+            return
+        }
+        let (inputs, handle) = CurlTransport.start(request, options: options)
+        startStream(inputs: observed(inputs, model: request.model), includeUsage: request.includeUsage,
+                    cancel: { handle.cancel() })
+    }
+
+    /// The inputs with a capture written as they pass (when captures are on) and, for the
+    /// benchmark, the arrival time of the last body bytes logged.
+    private func observed(_ inputs: AsyncStream<StreamInput>, model: String) -> AsyncStream<StreamInput> {
+        let recorder = makeRecorder(model: model)
+        let frameLog = frameLog
+        guard recorder != nil || frameLog != nil else { return inputs }
+        let lastByte = LastByteClock()
+        return InputTap.tap(inputs, onInput: { input in
+            let now = CaptureRecorder.now()
+            recorder?.record(input, at: now)
+            if case .bytes = input { lastByte.mark(MonotonicClock.now()) }
+        }, onEnd: {
+            recorder?.finish(at: CaptureRecorder.now())
+            if let frameLog, let nanos = lastByte.value { frameLog.lastByte(at: nanos) }
+        })
+    }
+
+    private func makeRecorder(model: String) -> CaptureRecorder? {
+        guard let store = configuration.captureStore else { return nil }
+        do {
+            let recorder = try CaptureRecorder(path: store.newCapturePath(model: model))
+            store.rotate()
+            return recorder
+        } catch {
+            state.message = "capture not saved: \(error.localizedDescription)"
+            return nil
+        }
+    }
+
+    private func startPrepared(_ prepared: PreparedStream) {
+        state.conversation.begin(prompt: prepared.prompt, model: prepared.model)
+        let (inputs, cancel) = prepared.makeInputs()
+        startStream(inputs: inputs, includeUsage: prepared.includeUsageRequested, cancel: cancel)
+    }
+
+    private func startStream(inputs: AsyncStream<StreamInput>, includeUsage: Bool, cancel: @escaping @Sendable () -> Void) {
+        let id = nextStreamID
+        nextStreamID += 1
+        var options = PipelineOptions()
+        options.includeUsageRequested = includeUsage
+        live = nil
+        stream = StreamSession(
+            id: id, inputs: inputs, options: options, cancelSource: cancel,
+            onSnapshot: { [weak self] id, snapshot in self?.receive(snapshot, from: id) },
+            onEnd: { [weak self] id in self?.streamEnded(id) })
+    }
+
+    private func receive(_ snapshot: SessionSnapshot, from id: Int) {
+        guard id == stream?.id else { return }
+        if let live, live.version == snapshot.version { return }
+        live = snapshot
+        requestFrame()
+    }
+
+    private func streamEnded(_ id: Int) {
+        guard id == stream?.id else { return }
+        stream = nil
+        // The finished turn now holds the final snapshot; the panes read it from the conversation.
+        if let live { state.conversation.complete(with: live) }
+        live = nil
+        requestFrame()
+    }
+
+    // MARK: frames
+
+    private func requestFrame() {
+        pacer.invalidate()
+        scheduleFrame()
+    }
+
+    private func scheduleFrame() {
+        guard !frameScheduled, !isQuitting, let delay = pacer.delay(now: MonotonicClock.now()) else { return }
+        frameScheduled = true
+        let work: @Sendable () -> Void = { [weak self] in
+            MainActor.assumeIsolated { self?.drawFrame() }
+        }
+        if delay == 0 {
+            DispatchQueue.main.async(execute: work)
+        } else {
+            DispatchQueue.main.asyncAfter(deadline: .now() + .nanoseconds(Int(delay)), execute: work)
+        }
+    }
+
+    private func drawFrame() {
+        frameScheduled = false
+        guard !isQuitting else { return }
+        let now = MonotonicClock.now()
+        guard let delay = pacer.delay(now: now) else { return }
+        if delay > 0 {
+            scheduleFrame()
+            return
+        }
+        let frame = screen.render(state: state, live: live)
+        terminal.draw(frame.grid, cursor: frame.report.cursor)
+        state.absorb(frame.report)
+        pacer.didDraw(at: now)
+        frameLog?.frame(at: MonotonicClock.now(), cellsWritten: terminal.cellsWrittenInLastFrame,
+                        state: Self.stateName(live?.state),
+                        contentBytes: live?.choices.first?.content.utf8.count ?? 0)
+    }
+
+    // MARK: status
+
+    /// One word for the frame log.
+    private static func stateName(_ state: StreamState?) -> String {
+        switch state {
+        case nil, .idle?: "idle"
+        case .connecting?: "connecting"
+        case .streaming?: "streaming"
+        case .finished?: "finished"
+        case .failed?: "failed"
+        case .cancelled?: "cancelled"
+        }
+    }
+
+    private static func sessionInfo(for source: DashboardConfiguration.Source) -> SessionInfo {
+        switch source {
+        case .provider(let profile, _):
+            let name = profile.isBuiltInMock ? "mock (built-in)" : profile.name
+            let pricing = profile.prices.map {
+                Pricing(inputPerMillion: $0.inputPerMillion, outputPerMillion: $0.outputPerMillion,
+                        cachedInputPerMillion: $0.cachedInputPerMillion)
+            }
+            return SessionInfo(profile: name, model: profile.model, pricing: pricing)
+        case .prepared(let prepared):
+            return SessionInfo(profile: prepared.title, model: prepared.model)
+        }
+    }
+}

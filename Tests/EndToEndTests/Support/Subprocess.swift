@@ -1,0 +1,39 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Runs a program to completion with posix_spawn + waitpid: stdin from /dev/null, stdout and
+/// stderr into a file. (Foundation's Process could wait forever here: its exit notification
+/// never arrived inside the test runner.)
+enum Subprocess {
+    /// The exit status and everything the program wrote (stdout then stderr, interleaved).
+    struct Result {
+        let status: Int32
+        let output: String
+    }
+
+    /// Runs `path arguments…` with `environment` (nil: inherit) and waits for it to exit.
+    static func run(_ path: String, _ arguments: [String], environment: [String: String]? = nil) throws -> Result {
+        let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("chunkscope-e2e-\(UUID().uuidString).out").path
+        defer { unlink(outputPath) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        let argv = ([path] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        let env = (environment ?? ProcessInfo.processInfo.environment).map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { env.forEach { free($0) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, path, &actions, nil, argv, env)
+        guard spawned == 0 else { throw HarnessError("cannot start \(path): errno \(spawned)") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let output = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+        let exitStatus = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+        return Result(status: exitStatus, output: output)
+    }
+}
