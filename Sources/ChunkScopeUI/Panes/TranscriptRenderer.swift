@@ -141,7 +141,7 @@ public final class TranscriptRenderer {
     func assistantRows(_ snapshot: SessionSnapshot, model: String, width: Int, reasoningOpen: Bool, live: Bool) -> [StyledLine] {
         var rows: [StyledLine] = []
         let (stateText, stateRole) = TranscriptRenderer.stateLabel(snapshot)
-        rows.append(TranscriptRenderer.header("assistant", model: model, state: stateText, stateRole: stateRole))
+        rows.append(TranscriptRenderer.header("assistant", model: model, state: stateText, stateRole: stateRole).truncated(to: width))
         let streaming = DashboardState.isStreaming(snapshot)
         let choices = snapshot.choices
         if choices.isEmpty, streaming {

@@ -265,7 +265,8 @@ struct ReducerTests {
         let screen = ScreenRenderer()
         var finished = Fixtures.toolsStreaming
         finished.state = .finished
-        s.size = TerminalSize(width: 120, height: 24)
+        s.size = TerminalSize(width: 120, height: 12)
+        s.zoomed = .toolCalls // full cards (not the crowded compact form), overflowing the pane
         s.absorb(screen.render(state: s, live: finished).report)
         #expect(s.frame.offsets[.toolCalls] == 0)
         #expect((s.frame.contentHeights[.toolCalls] ?? 0) > (s.frame.viewportHeights[.toolCalls] ?? 0))
