@@ -39,10 +39,12 @@ public final class ToolCallsRenderer {
         var seen = Set<CardKey>()
         for choice in choices {
             if multipleChoices {
+                if !rows.isEmpty { rows.append(StyledLine()) }
                 rows.append(StyledLine("── choice \(choice.index) ──", role: .dim))
                 compactRows.append(rows[rows.count - 1])
             }
-            for call in choice.toolCalls {
+            for (position, call) in choice.toolCalls.enumerated() {
+                if position > 0 || !multipleChoices && !rows.isEmpty { rows.append(StyledLine()) } // between cards
                 let key = CardKey(choice: choice.index, index: call.index)
                 seen.insert(key)
                 if let card = cards[key], card.width == width, card.call == call {
@@ -114,13 +116,11 @@ public final class ToolCallsRenderer {
             guard argumentsShown else { return [header] }
             var rows = [header]
             rows += argumentRows(call, width: width, live: live, strings: strings)
-            rows.append(StyledLine())
             return rows
         }
         var rows = [header, StyledLine("  " + statusText, role: statusRole)]
         guard argumentsShown else { return rows }
         rows += argumentRows(call, width: width, live: live, strings: strings)
-        rows.append(StyledLine())
         return rows
     }
 
