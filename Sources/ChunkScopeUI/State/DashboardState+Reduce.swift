@@ -107,6 +107,7 @@ extension DashboardState {
         case .nextLint: nextLint(live: live)
         case .toggleHeaders:
             chunks.showHeaders.toggle()
+            chunks.headersOffset = 0
         case .insertNewline: editor.insertNewline()
         case .cursorLeft: editor.moveLeft()
         case .cursorRight: editor.moveRight()
@@ -254,6 +255,10 @@ extension DashboardState {
     }
 
     private mutating func scroll(_ pane: PaneID, by delta: Int, live: SessionSnapshot?) {
+        if pane == .chunks, chunks.showHeaders {
+            chunks.headersOffset = min(maxOffset(.chunks), max(0, chunks.headersOffset + delta))
+            return
+        }
         if pane == .chunks {
             moveChunkSelection(by: delta, live: live)
             return
