@@ -153,8 +153,14 @@ func benchToolCall() {
 func benchInspector() {
     let log = InspectorEventLog()
     for i in 0..<1_000_000 {
-        log.append(InspectorEvent(sequence: i + 1, time: UInt64(i) * 50_000, gap: 50_000, size: 180,
-                                  kind: i % 5000 == 4999 ? .lint : .data, summary: "delta.content \"w\(i)\"", raw: "{\"i\":\(i)}"))
+        if i % 5000 == 4999 {
+            log.append(InspectorEvent(sequence: i + 1, time: UInt64(i) * 50_000, gap: 0, size: 0, kind: .lint,
+                                      summary: "CS302 no finish_reason", raw: "no finish_reason"))
+        } else {
+            // Like the pipeline's rows: the summary is derived from the chunk JSON when drawn.
+            let raw = "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"m\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"w\(i) \"},\"finish_reason\":null}]}"
+            log.append(InspectorEvent(sequence: i + 1, time: UInt64(i) * 50_000, gap: 50_000, size: raw.utf8.count + 8, chunkData: raw))
+        }
     }
     let snapshot = SessionSnapshot(state: .streaming, events: log.slice(), metrics: StreamMetrics(chunkCount: 1_000_000, byteCount: 180_000_000))
     var state = DashboardState(size: TerminalSize(width: 120, height: 40), session: SessionInfo(profile: "bench", model: "bench"))

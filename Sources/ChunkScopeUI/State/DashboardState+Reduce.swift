@@ -401,7 +401,7 @@ extension DashboardState {
         let filter = chunks.filter
         let matches: (InspectorEvent) -> Bool = { row in
             (filter == nil || row.kind == filter)
-                && (row.summary.lowercased().contains(needle) || row.raw.lowercased().contains(needle))
+                && (row.raw.lowercased().contains(needle) || row.summary.lowercased().contains(needle))
         }
         let count = events.count
         let current = chunks.selected ?? (forward ? -1 : count)
