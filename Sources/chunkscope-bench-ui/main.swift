@@ -8,7 +8,8 @@
 //              (one long paragraph: the worst case for incremental wrapping) and the same with newlines
 //   toolcall   one tool call whose arguments grow to ~60 KB (a file's content as a JSON string, then two more members),
 //              10-byte fragments, one frame every 100 fragments
-//   inspector  the Chunks pane over a 1,000,000-row event log: following, selected, filtered
+//   inspector  the Chunks pane over a 1,000,000-row event log: following, selected, filtered; and
+//              one `/` search key press that scans to the last row
 //   sizes      the steady frame at 80x24 and 40x12
 import ChunkScopeCore
 import ChunkScopeUI
@@ -183,6 +184,15 @@ func benchInspector() {
         summarize(name, samples)
         print("  first frame \(firstFrame)")
     }
+    // A key press that scans: `/` search for the last row, from the top (worst case).
+    state.chunks.filter = nil
+    state.chunks.selected = 0
+    state.focus = .chunks
+    _ = state.handle(.char("/"), live: snapshot)
+    for c in "w999998 " { _ = state.handle(.char(c), live: snapshot) }
+    let start = clock.now
+    _ = state.handle(.key(.enter), live: snapshot)
+    print("inspector 1M rows, / search to the last row (one key press): \(clock.now - start), found row \(state.chunks.selected ?? -1)")
 }
 
 print("chunkscope-bench-ui — ScreenRenderer frame composition (grid only), release build, one thread")

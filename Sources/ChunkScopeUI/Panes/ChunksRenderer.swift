@@ -56,7 +56,11 @@ public final class ChunksRenderer {
         guard inner.width > 4, inner.height > 1 else { return measure }
         if view.showHeaders {
             let lines = ChunksRenderer.headerLines(snapshot, width: inner.width - 1)
-            for (i, line) in lines.prefix(inner.height).enumerated() { grid.draw(line, x: inner.x + 1, y: inner.y + i, width: inner.width - 1) }
+            let offset = min(view.headersOffset, max(0, lines.count - inner.height))
+            for (i, line) in lines.dropFirst(offset).prefix(inner.height).enumerated() {
+                grid.draw(line, x: inner.x + 1, y: inner.y + i, width: inner.width - 1)
+            }
+            PaneChrome.drawScrollbar(into: &grid, box: rect, contentHeight: lines.count, viewportHeight: inner.height, offset: offset, focused: focused)
             measure.contentHeight = lines.count
             measure.viewportHeight = inner.height
             return measure

@@ -3,6 +3,7 @@
 // width change, so parallel calls streaming at once cost only what changed.
 
 import ChunkScopeCore
+import Foundation
 
 /// Draws the Tool calls pane and keeps per-card caches.
 public final class ToolCallsRenderer {
@@ -23,18 +24,27 @@ public final class ToolCallsRenderer {
     /// Creates a renderer with empty caches.
     public init() {}
 
-    /// Draws the cards; returns the content and viewport heights and the offset drawn.
+    /// Draws the cards; returns the content and viewport heights and the offset drawn. When
+    /// several calls do not fit and `compactWhenCrowded` is set (the pane is not zoomed), each card
+    /// shrinks to its header and one line of arguments, so parallel calls stay visible together.
     @discardableResult
-    public func render(_ snapshot: SessionSnapshot?, scroll: ScrollState, focused: Bool, into grid: inout Grid, in rect: Rect) -> TranscriptRenderer.Measure {
+    public func render(_ snapshot: SessionSnapshot?, scroll: ScrollState, focused: Bool, compactWhenCrowded: Bool = true,
+                       into grid: inout Grid, in rect: Rect) -> TranscriptRenderer.Measure {
         let width = max(8, rect.width - 3)
         var rows: [StyledLine] = []
+        var compactRows: [StyledLine] = []
         let choices = snapshot?.choices.filter { !$0.toolCalls.isEmpty } ?? []
         let multipleChoices = (snapshot?.choices.count ?? 0) > 1
         let streaming = DashboardState.isStreaming(snapshot)
         var seen = Set<CardKey>()
         for choice in choices {
-            if multipleChoices { rows.append(StyledLine("── choice \(choice.index) ──", role: .dim)) }
-            for call in choice.toolCalls {
+            if multipleChoices {
+                if !rows.isEmpty { rows.append(StyledLine()) }
+                rows.append(StyledLine("── choice \(choice.index) ──", role: .dim))
+                compactRows.append(rows[rows.count - 1])
+            }
+            for (position, call) in choice.toolCalls.enumerated() {
+                if position > 0 || !multipleChoices && !rows.isEmpty { rows.append(StyledLine()) } // between cards
                 let key = CardKey(choice: choice.index, index: call.index)
                 seen.insert(key)
                 if let card = cards[key], card.width == width, card.call == call {
@@ -46,6 +56,7 @@ public final class ToolCallsRenderer {
                     cards[key] = Card(call: call, width: width, rows: built)
                     rows += built
                 }
+                compactRows += ToolCallsRenderer.compactRows(call, width: width)
             }
         }
         if cards.count > seen.count { cards = cards.filter { seen.contains($0.key) } }
@@ -53,12 +64,15 @@ public final class ToolCallsRenderer {
 
         let count = choices.reduce(0) { $0 + $1.toolCalls.count }
         let viewport = max(0, rect.height - 2)
+        let compact = compactWhenCrowded && count > 1 && rows.count > viewport
+        if compact { rows = compactRows }
         let maxOffset = max(0, rows.count - viewport)
         // Following shows the newest arguments while they stream; a finished reply reads from the top.
         let offset = scroll.follow ? (streaming ? maxOffset : 0) : min(scroll.offset, maxOffset)
         let inner = PaneChrome.drawBox(into: &grid, rect: rect, title: "Tool calls", details: count > 0 ? "\(count)" : "",
                                        focused: focused,
-                                       bottomLabel: offset < maxOffset ? ("↓ \(maxOffset - offset) more", .accent) : nil)
+                                       bottomLabel: offset < maxOffset ? ("↓ \(maxOffset - offset) more", .accent)
+                                           : (compact ? ("z for full arguments", .dim) : nil))
         grid.fill(inner)
         if rows.isEmpty, inner.height > 0 {
             grid.write("No tool calls in this reply", x: inner.x + 1, y: inner.y, maxX: inner.maxX, role: .dim, attributes: [.italic])
@@ -70,8 +84,17 @@ public final class ToolCallsRenderer {
         return TranscriptRenderer.Measure(contentHeight: rows.count, viewportHeight: viewport, offset: offset)
     }
 
+    /// A card in two rows: the header and the arguments on one line (cut with `…`).
+    static func compactRows(_ call: ToolCallState, width: Int) -> [StyledLine] {
+        let header = cardRows(call, width: width, live: false, argumentsShown: false)
+        let flat = Sanitizer.plain(String(call.arguments.prefix(width * 4))).replacingOccurrences(of: "␊", with: " ")
+        let arguments = StyledLine("  " + (flat.isEmpty ? "(no arguments yet)" : flat), role: flat.isEmpty ? .dim : .jsonString)
+        return header + [arguments.truncated(to: width)]
+    }
+
     /// `#0 get_weather  call_JMW1…  ✓ valid JSON · 58 B`, then the pretty arguments.
-    static func cardRows(_ call: ToolCallState, width: Int, live: Bool, strings: LongStringCache? = nil) -> [StyledLine] {
+    static func cardRows(_ call: ToolCallState, width: Int, live: Bool, strings: LongStringCache? = nil,
+                         argumentsShown: Bool = true) -> [StyledLine] {
         var header = StyledLine("#\(call.index) ", role: .dim, attributes: [.bold])
         header.append(call.name ?? "…", role: .accent, attributes: [.bold])
         if let id = call.id {
@@ -90,14 +113,14 @@ public final class ToolCallsRenderer {
         if header.width + 2 + statusWidth <= width {
             header.append(String(repeating: " ", count: width - header.width - statusWidth))
             header.append(statusText, role: statusRole)
+            guard argumentsShown else { return [header] }
             var rows = [header]
             rows += argumentRows(call, width: width, live: live, strings: strings)
-            rows.append(StyledLine())
             return rows
         }
         var rows = [header, StyledLine("  " + statusText, role: statusRole)]
+        guard argumentsShown else { return rows }
         rows += argumentRows(call, width: width, live: live, strings: strings)
-        rows.append(StyledLine())
         return rows
     }
 

@@ -141,7 +141,7 @@ public final class TranscriptRenderer {
     func assistantRows(_ snapshot: SessionSnapshot, model: String, width: Int, reasoningOpen: Bool, live: Bool) -> [StyledLine] {
         var rows: [StyledLine] = []
         let (stateText, stateRole) = TranscriptRenderer.stateLabel(snapshot)
-        rows.append(TranscriptRenderer.header("assistant", model: model, state: stateText, stateRole: stateRole))
+        rows.append(TranscriptRenderer.header("assistant", model: model, state: stateText, stateRole: stateRole).truncated(to: width))
         let streaming = DashboardState.isStreaming(snapshot)
         let choices = snapshot.choices
         if choices.isEmpty, streaming {
@@ -189,8 +189,10 @@ public final class TranscriptRenderer {
                 rows.append(StyledLine("… \(why) (finish_reason: \(reason))", role: .warning))
             }
         }
-        // In-band error payloads (`{"error": …}` mid-stream) are the provider's own failure report.
-        for finding in snapshot.diagnostics.lazy.filter({ $0.code == LintCode.errorPayload.rawValue }).prefix(3) {
+        // In-band error payloads (`{"error": …}` mid-stream) are the provider's own failure report;
+        // after an HTTP error status the failure line below already carries the same message.
+        let httpFailure: Bool = { if case .failed(let f) = snapshot.state { return f.kind == .httpStatus }; return false }()
+        for finding in snapshot.diagnostics.lazy.filter({ $0.code == LintCode.errorPayload.rawValue && !httpFailure }).prefix(3) {
             rows += TextWrapper.wrap(StyledLine.cells("✗ provider error: " + finding.message, role: .error, attributes: [.bold]), width: width).map { StyledLine(cells: $0) }
         }
         for note in snapshot.notes {

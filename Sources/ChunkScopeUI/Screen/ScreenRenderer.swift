@@ -52,7 +52,8 @@ public final class ScreenRenderer {
             report.offsets[.transcript] = m.offset
         }
         if let rect = rects[.toolCalls] {
-            let m = toolCalls.render(shown, scroll: state.toolCalls, focused: panesFocused && state.focus == .toolCalls, into: &grid, in: rect)
+            let m = toolCalls.render(shown, scroll: state.toolCalls, focused: panesFocused && state.focus == .toolCalls,
+                                     compactWhenCrowded: state.zoomed != .toolCalls, into: &grid, in: rect)
             report.contentHeights[.toolCalls] = m.contentHeight
             report.viewportHeights[.toolCalls] = m.viewportHeight
             report.offsets[.toolCalls] = m.offset

@@ -16,6 +16,8 @@ public struct ChunksViewState: Sendable, Hashable {
     public var searchDraft: String?
     /// Show the request/response headers instead of the table.
     public var showHeaders = false
+    /// Scroll offset of the headers view.
+    public var headersOffset = 0
     /// Creates the default state.
     public init() {}
 }

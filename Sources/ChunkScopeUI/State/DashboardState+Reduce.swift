@@ -107,6 +107,7 @@ extension DashboardState {
         case .nextLint: nextLint(live: live)
         case .toggleHeaders:
             chunks.showHeaders.toggle()
+            chunks.headersOffset = 0
         case .insertNewline: editor.insertNewline()
         case .cursorLeft: editor.moveLeft()
         case .cursorRight: editor.moveRight()
@@ -254,6 +255,10 @@ extension DashboardState {
     }
 
     private mutating func scroll(_ pane: PaneID, by delta: Int, live: SessionSnapshot?) {
+        if pane == .chunks, chunks.showHeaders {
+            chunks.headersOffset = min(maxOffset(.chunks), max(0, chunks.headersOffset + delta))
+            return
+        }
         if pane == .chunks {
             moveChunkSelection(by: delta, live: live)
             return
@@ -397,11 +402,13 @@ extension DashboardState {
             return
         }
         guard let events = live?.events, events.count > 0 else { return }
-        let needle = chunks.search.lowercased()
+        let search = TextSearch(chunks.search)
         let filter = chunks.filter
+        // Data rows are searched in their raw JSON (their summary is derived from it, and deriving
+        // it for every row would parse the whole log); other rows in their summary and text too.
         let matches: (InspectorEvent) -> Bool = { row in
             (filter == nil || row.kind == filter)
-                && (row.raw.lowercased().contains(needle) || row.summary.lowercased().contains(needle))
+                && (search.matches(row.raw) || row.kind != .data && search.matches(row.summary))
         }
         let count = events.count
         let current = chunks.selected ?? (forward ? -1 : count)

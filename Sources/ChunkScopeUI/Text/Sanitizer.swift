@@ -193,10 +193,10 @@ public enum Sanitizer {
             }
             if v == 0x1B { break } // a new sequence starts: this string was unterminated.
             if shown < maxStringPayloadShown {
-                if v >= 0x20, v != 0x7F, !(0x80..<0xA0).contains(v), !isDangerousFormat(v) {
+                if v >= 0x20, v != 0x7F, !(0x80..<0xA0).contains(v), !isDangerousFormat(v), !(0xE0000...0xE007F).contains(v) {
                     text.unicodeScalars.append(s[i])
                 } else {
-                    text += hexByte(v)
+                    text += v > 0xFF ? codePoint(v) : hexByte(v)
                 }
                 shown += 1
             } else {

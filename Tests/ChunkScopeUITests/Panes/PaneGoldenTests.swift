@@ -61,6 +61,23 @@ struct PaneGoldenTests {
         #expect(text.contains("◌ assembling · 24 B"))
     }
 
+    @Test("crowded parallel calls shrink to header + one line so all stay visible; zoom shows them in full")
+    func toolCallsCompact() {
+        let g = grid(56, 7) { grid, rect in
+            ToolCallsRenderer().render(Fixtures.toolsStreaming, scroll: ScrollState(), focused: false, into: &grid, in: rect)
+        }
+        Golden.check(g.snapshot, named: "pane-toolcalls-compact")
+        let text = g.textRows.joined(separator: "\n")
+        #expect(text.contains("#0 get_weather") && text.contains("#1 get_stock_price"))
+        #expect(text.contains(#"{"city": "Edinburgh""#))
+        #expect(text.contains("z for full arguments"))
+        let full = grid(56, 7) { grid, rect in
+            ToolCallsRenderer().render(Fixtures.toolsStreaming, scroll: ScrollState(offset: 0, follow: false), focused: false,
+                                       compactWhenCrowded: false, into: &grid, in: rect)
+        }
+        #expect(!full.textRows.joined().contains("#1 get_stock_price"))
+    }
+
     @Test("invalid tool call and multiple choices are labelled")
     func toolCallsInvalid() {
         var snapshot = Fixtures.toolsStreaming

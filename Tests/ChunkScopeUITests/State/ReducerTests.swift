@@ -202,6 +202,11 @@ struct ReducerTests {
         #expect(s.chunks.selected == 4)
         _ = s.handle(.char("h"), live: live)
         #expect(s.chunks.showHeaders)
+        s.size = TerminalSize(width: 120, height: 20)
+        s.absorb(ScreenRenderer().render(state: s, live: live).report)
+        for _ in 0..<30 { _ = s.handle(.char("j"), live: live) }
+        #expect(s.chunks.headersOffset > 0)
+        #expect(s.chunks.headersOffset == s.frame.contentHeights[.chunks]! - s.frame.viewportHeights[.chunks]!)
         _ = s.handle(.char("G"), live: live)
         #expect(s.chunks.selected == nil)
     }
@@ -260,7 +265,8 @@ struct ReducerTests {
         let screen = ScreenRenderer()
         var finished = Fixtures.toolsStreaming
         finished.state = .finished
-        s.size = TerminalSize(width: 120, height: 24)
+        s.size = TerminalSize(width: 120, height: 12)
+        s.zoomed = .toolCalls // full cards (not the crowded compact form), overflowing the pane
         s.absorb(screen.render(state: s, live: finished).report)
         #expect(s.frame.offsets[.toolCalls] == 0)
         #expect((s.frame.contentHeights[.toolCalls] ?? 0) > (s.frame.viewportHeights[.toolCalls] ?? 0))

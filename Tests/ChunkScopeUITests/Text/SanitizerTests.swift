@@ -28,6 +28,7 @@ struct SanitizerTests {
         ("line\r\nnext", "line\nnext"),
         ("tag\u{E0041}\u{E0042}", "tag[<U+E0041><U+E0042>]"),
         ("\u{FEFF}bom", "[<U+FEFF>]bom"),
+        ("\u{9D}x \u{202E}y\u{7}z", "[\\x9dx <U+202E>y␇]z"),
     ])
     func hostile(_ input: String, _ expected: String) {
         #expect(shown(input) == expected)

@@ -53,3 +53,16 @@ struct WrapTests {
         #expect(whole.flatMap { $0 }.map(\.text).joined().replacingOccurrences(of: " ", with: "") == text.replacingOccurrences(of: " ", with: ""))
     }
 }
+
+@Suite("Text search")
+struct TextSearchTests {
+    @Test("ASCII case-insensitive, exact for other scripts, empty never matches")
+    func search() {
+        #expect(TextSearch("UsAgE").matches(#"{"usage":{"prompt_tokens":1}}"#))
+        #expect(TextSearch("日本").matches("a日本語"))
+        #expect(!TextSearch("日本x").matches("a日本語"))
+        #expect(!TextSearch("").matches("anything"))
+        #expect(!TextSearch("longer than the haystack").matches("short"))
+        #expect(TextSearch("é").matches("café"))
+    }
+}
