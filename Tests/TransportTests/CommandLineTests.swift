@@ -19,7 +19,17 @@ extension TransportTests {
             return directory.appendingPathComponent("chunkscope")
         }
 
-        static func run(_ arguments: [String], environment extra: [String: String] = [:], home: String) throws -> Outcome {
+        /// Runs the binary to completion on a plain thread (waiting for a child must not block the
+        /// cooperative pool the rest of the test run shares).
+        static func run(_ arguments: [String], environment extra: [String: String] = [:], home: String) async throws -> Outcome {
+            try await withCheckedThrowingContinuation { continuation in
+                Thread.detachNewThread {
+                    continuation.resume(with: Result { try runBlocking(arguments, environment: extra, home: home) })
+                }
+            }
+        }
+
+        private static func runBlocking(_ arguments: [String], environment extra: [String: String], home: String) throws -> Outcome {
             let process = Process()
             process.executableURL = binary
             process.arguments = arguments
@@ -43,44 +53,44 @@ extension TransportTests {
         }
 
         @Test("record exit status: 0 clean, 1 stream error, 2 usage or config error")
-        func recordExitCodes() throws {
+        func recordExitCodes() async throws {
             #expect(FileManager.default.isExecutableFile(atPath: Self.binary.path), "build the chunkscope product first")
             let home = try Self.scratch()
             defer { try? FileManager.default.removeItem(atPath: home) }
-            let ok = try Self.run(["record", "-m", "hello cli", "--param", "mock_tps=0", "-o", "\(home)/ok.sse"], home: home)
+            let ok = try await Self.run(["record", "-m", "hello cli", "--param", "mock_tps=0", "-o", "\(home)/ok.sse"], home: home)
             #expect(ok.status == 0, "\(ok.stderr)")
             #expect(ok.stdout.contains("> hello cli"))
             #expect(ok.stderr.contains("built-in mock provider"))
             #expect(ok.stderr.contains("Capture saved to \(home)/ok.sse"))
 
-            let failed = try Self.run(["record", "-m", "x", "--model", "mock-500", "-o", "\(home)/500.sse"], home: home)
+            let failed = try await Self.run(["record", "-m", "x", "--model", "mock-500", "-o", "\(home)/500.sse"], home: home)
             #expect(failed.status == 1)
             #expect(failed.stderr.contains("HTTP 500 Internal Server Error"))
 
-            let missing = try Self.run(["record", "-o", "\(home)/x.sse"], home: home)
+            let missing = try await Self.run(["record", "-o", "\(home)/x.sse"], home: home)
             #expect(missing.status == 2)
             #expect(missing.stderr.contains("missing -m/--message"))
 
-            let badProfile = try Self.run(["record", "-m", "x", "--profile", "nope"], home: home)
+            let badProfile = try await Self.run(["record", "-m", "x", "--profile", "nope"], home: home)
             #expect(badProfile.status == 2)
             #expect(badProfile.stderr.contains("no profile named 'nope'"))
 
             try "[profiles.x]\nbase_url = \"http://127.0.0.1:9/v1\"\nmodle = \"typo\"\n".write(toFile: "\(home)/bad.toml", atomically: true, encoding: .utf8)
-            let badConfig = try Self.run(["record", "-m", "x", "--config", "\(home)/bad.toml"], home: home)
+            let badConfig = try await Self.run(["record", "-m", "x", "--config", "\(home)/bad.toml"], home: home)
             #expect(badConfig.status == 2)
             #expect(badConfig.stderr.contains("\(home)/bad.toml:3: key 'profiles.x.modle': unknown profile key"), "\(badConfig.stderr)")
         }
 
         @Test("captures replay and check; the config permission warning appears; the key never does")
-        func replayCheckAndKeys() throws {
+        func replayCheckAndKeys() async throws {
             let home = try Self.scratch()
             defer { try? FileManager.default.removeItem(atPath: home) }
             let key = "sk-cli-SECRETSECRETSECRET0123"
             let config = "[profiles.m]\nbase_url = \"http://127.0.0.1:PORT/v1\"\nmodel = \"mock-401\"\napi_key_env = \"MY_KEY\"\n"
             // Record against the built-in mock first (no config), then via a profile with a key.
-            let recorded = try Self.run(["record", "-q", "-m", "tools please", "--model", "mock-parallel-tools", "-o", "\(home)/t.sse"], home: home)
+            let recorded = try await Self.run(["record", "-q", "-m", "tools please", "--model", "mock-parallel-tools", "-o", "\(home)/t.sse"], home: home)
             #expect(recorded.status == 0, "\(recorded.stderr)")
-            let check = try Self.run(["check", "\(home)/t.sse", "--json"], home: home)
+            let check = try await Self.run(["check", "\(home)/t.sse", "--json"], home: home)
             #expect(check.status == 0, "\(check.stderr)")
             let json = try JSONParser.parse(check.stdout)
             guard case .array(let choices)? = json["choices"], case .array(let calls)? = choices.first?["tool_calls"] else {
@@ -88,10 +98,10 @@ extension TransportTests {
                 return
             }
             #expect(calls.count == 2)
-            let replay = try Self.run(["replay", "\(home)/t.sse", "--speed", "max", "-q"], home: home)
+            let replay = try await Self.run(["replay", "\(home)/t.sse", "--speed", "max", "-q"], home: home)
             #expect(replay.status == 0, "\(replay.stderr)")
             #expect(replay.stderr.contains("tool_calls[1]"))
-            let badSpeed = try Self.run(["replay", "\(home)/t.sse", "--speed", "fast"], home: home)
+            let badSpeed = try await Self.run(["replay", "\(home)/t.sse", "--speed", "fast"], home: home)
             #expect(badSpeed.status == 2)
 
             // A profile whose key comes from the environment, in a world-readable config, against a
@@ -103,17 +113,23 @@ extension TransportTests {
             server.standardOutput = serverOut
             try server.run()
             defer { server.interrupt(); server.waitUntilExit() }
-            var firstLine = ""
-            while !firstLine.contains("\n") {
-                let chunk = serverOut.fileHandleForReading.availableData
-                if chunk.isEmpty { break }
-                firstLine += String(decoding: chunk, as: UTF8.self)
+            let handle = serverOut.fileHandleForReading
+            let firstLine: String = await withCheckedContinuation { continuation in
+                Thread.detachNewThread {
+                    var text = ""
+                    while !text.contains("\n") {
+                        let chunk = handle.availableData
+                        if chunk.isEmpty { break }
+                        text += String(decoding: chunk, as: UTF8.self)
+                    }
+                    continuation.resume(returning: text)
+                }
             }
             let baseURL = try #require(firstLine.split(separator: " ").last(where: { $0.hasPrefix("http://") })).split(separator: "\n")[0]
             try config.replacingOccurrences(of: "http://127.0.0.1:PORT/v1", with: String(baseURL))
                 .write(toFile: "\(home)/config.toml", atomically: true, encoding: .utf8)
             try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: "\(home)/config.toml")
-            let leaky = try Self.run(["record", "-m", "x", "--profile", "m", "--config", "\(home)/config.toml",
+            let leaky = try await Self.run(["record", "-m", "x", "--profile", "m", "--config", "\(home)/config.toml",
                                       "--param", "mock_echo_key=1", "-o", "\(home)/401.sse"],
                                      environment: ["MY_KEY": key], home: home)
             #expect(leaky.status == 1)
@@ -123,6 +139,31 @@ extension TransportTests {
             for text in [leaky.stdout, leaky.stderr, capture] {
                 #expect(!text.contains("SECRETSECRET"))
             }
+        }
+    
+        @Test("Ctrl-C during record cancels the transfer, keeps what arrived and exits 1")
+        func recordInterrupted() async throws {
+            let home = try Self.scratch()
+            defer { try? FileManager.default.removeItem(atPath: home) }
+            let process = Process()
+            process.executableURL = Self.binary
+            process.arguments = ["record", "-q", "-m", "stall please", "--model", "mock-stall", "-o", "\(home)/stall.sse"]
+            process.environment = ["HOME": home, "PATH": "/usr/bin:/bin", "XDG_STATE_HOME": home + "/state"]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            let started = await TransferProbe.eventually(timeout: 10) {
+                ((try? String(contentsOfFile: "\(home)/stall.sse", encoding: .utf8)) ?? "").components(separatedBy: "data: {").count > 3
+            }
+            #expect(started, "the first chunks never reached the capture")
+            let sentAt = ContinuousClock.now
+            process.interrupt()
+            #expect(await TransferProbe.eventually(timeout: 5) { !process.isRunning })
+            #expect(ContinuousClock.now - sentAt < .seconds(3))
+            #expect(process.terminationStatus == 1)
+            let capture = try CaptureReader.read(contentsOf: "\(home)/stall.sse")
+            #expect(capture.isComplete)
+            #expect(capture.inputs.last?.input == .failed(StreamFailure(.cancelled, "Cancelled; kept the \(capture.bodyBytes.count) bytes received")))
         }
     }
 }

@@ -54,7 +54,7 @@ extension TransportTests {
             let request = fixture.request(scenario.model, params: scenario.params)
             let result = await TransferProbe.run(request, options: TransportOptions(connectTimeout: 5, idleTimeout: 0.5))
 
-            #expect(result.duration < 5, "took \(result.duration) s")
+            #expect(result.duration < 10, "took \(result.duration) s")
             #expect(result.failure?.kind == scenario.failure, "failure: \(String(describing: result.failure))")
             for fragment in scenario.messageContains {
                 #expect(result.failure?.message.contains(fragment) == true, "message lacks '\(fragment)': \(result.failure?.message ?? "nil")")
@@ -115,7 +115,7 @@ extension TransportTests.FaultScenarioTests {
         let result = await TransferProbe.run(request, options: TransportOptions(connectTimeout: 0.5, idleTimeout: 30))
         #expect(result.failure?.kind == .timeout, "\(String(describing: result.failure))")
         #expect(result.failure?.message.contains("within 0.5 s (connect timeout") == true, "\(result.failure?.message ?? "")")
-        #expect(result.duration >= 0.45 && result.duration < 3, "took \(result.duration) s")
+        #expect(result.duration >= 0.45 && result.duration < 5, "took \(result.duration) s")
         withExtendedLifetime(listener) {}
     }
 }

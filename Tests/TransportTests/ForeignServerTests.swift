@@ -39,11 +39,17 @@ extension TransportTests {
             python.standardOutput = out
             try python.run()
             defer { if python.isRunning { python.terminate() } }
-            var portLine = ""
-            while !portLine.contains("\n") {
-                let data = out.fileHandleForReading.availableData
-                if data.isEmpty { break }
-                portLine += String(decoding: data, as: UTF8.self)
+            let handle = out.fileHandleForReading
+            let portLine: String = await withCheckedContinuation { continuation in
+                Thread.detachNewThread {
+                    var text = ""
+                    while !text.contains("\n") {
+                        let data = handle.availableData
+                        if data.isEmpty { break }
+                        text += String(decoding: data, as: UTF8.self)
+                    }
+                    continuation.resume(returning: text)
+                }
             }
             let port = try #require(Int(portLine.trimmingCharacters(in: .whitespacesAndNewlines)))
             let request = ChatRequest(baseURL: "http://127.0.0.1:\(port)/v1", model: "m",
@@ -55,7 +61,7 @@ extension TransportTests {
             #expect(result.body == Array(Self.body.utf8))
             #expect(result.inputs.filter { if case .bytes = $0 { true } else { false } }.count > 20)
             #expect(result.content == "é世👩‍💻")
-            python.waitUntilExit()
+            #expect(await TransferProbe.eventually(timeout: 5) { !python.isRunning })
         }
     }
 }

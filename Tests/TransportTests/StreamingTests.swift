@@ -111,7 +111,7 @@ extension TransportTests {
                                                  options: TransportOptions(idleTimeout: 0.3))
             #expect(result.failure?.kind == .stalled)
             #expect(result.failure?.message.contains("No data for 0.3 s mid-stream (idle timeout)") == true, "\(result.failure?.message ?? "")")
-            #expect(result.duration > 0.25 && result.duration < 2, "took \(result.duration) s")
+            #expect(result.duration > 0.25 && result.duration < 5, "took \(result.duration) s")
             #expect(result.messages.count == 4)
             await fixture.server.shutdown()
         }
@@ -140,7 +140,7 @@ extension TransportTests {
             let result = await TransferProbe.run(request, options: TransportOptions(maxRetries: 3, maxRetryDelay: 5))
             #expect(result.failure?.kind == .httpStatus)
             #expect(result.notes.isEmpty)
-            #expect(result.duration < 2)
+            #expect(result.duration < 5, "must not wait for the 120 s retry-after")
             await fixture.server.shutdown()
         }
     }

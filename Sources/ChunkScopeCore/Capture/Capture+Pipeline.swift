@@ -5,25 +5,6 @@ extension Capture {
         return json["stream_options"]?["include_usage"] == .bool(true)
     }
 
-    /// The model the recorded request asked for.
-    public var requestedModel: String? {
-        guard let body = request?.body, let json = try? JSONParser.parse(body) else { return nil }
-        return json["model"]?.stringValue
-    }
-
-    /// The last user message of the recorded request (text parts joined), for showing the turn.
-    public var lastUserPrompt: String? {
-        guard let body = request?.body, let json = try? JSONParser.parse(body), case .array(let messages)? = json["messages"] else {
-            return nil
-        }
-        guard let message = messages.last(where: { $0["role"]?.stringValue == "user" }) else { return nil }
-        if let text = message["content"]?.stringValue { return text }
-        if case .array(let parts)? = message["content"] {
-            return parts.compactMap { $0["text"]?.stringValue }.joined(separator: "\n")
-        }
-        return nil
-    }
-
     /// The capture run through a fresh pipeline, each input at its recorded time (a plain `.sse`
     /// file, which has no timing, is fed at time 0 as `chunkscope check` always did).
     public func pipeline(options: PipelineOptions) -> StreamPipeline {

@@ -75,19 +75,42 @@ public struct ProfileResolver {
             return builtInMock(flags, origin: "built-in mock provider (no key, profile or base URL configured)")
         }
         var key: Secret?
+        var warnings = loadWarnings
+        let baseURL = flags.baseURL ?? envBase ?? "https://api.openai.com/v1"
         if let variable = flags.apiKeyEnv {
             key = try keyFromEnvironment(variable, key: "--api-key-env")
         } else if let envKey {
-            key = Secret(envKey)
+            // OPENAI_API_KEY goes to OpenAI or to OPENAI_BASE_URL (the conventional pair), never to an
+            // unrelated --base-url, which would leak the key to another server.
+            let flagHost = flags.baseURL.map(Self.host(of:))
+            if flags.baseURL == nil || flagHost == "api.openai.com" || flags.baseURL.map(Self.trimmed) == envBase.map(Self.trimmed) {
+                key = Secret(envKey)
+            } else {
+                warnings.append("OPENAI_API_KEY is not sent to \(flagHost ?? "--base-url"); pass --api-key-env OPENAI_API_KEY to send it")
+            }
         }
-        let baseURL = flags.baseURL ?? envBase ?? "https://api.openai.com/v1"
         let model = flags.model ?? environment["OPENAI_MODEL"].flatMap { $0.isEmpty ? nil : $0 } ?? ResolvedProfile.defaultOpenAIModel
         return ResolvedProfile(
             name: "env", origin: flags.baseURL != nil ? "--base-url" : "OPENAI_* environment variables",
             baseURL: try checkedURL(baseURL), model: model, apiKey: key, params: flags.params,
             toolsPath: flags.toolsPath, system: flags.system,
             connectTimeout: flags.connectTimeout ?? ResolvedProfile.defaultConnectTimeout,
-            idleTimeout: flags.idleTimeout ?? ResolvedProfile.defaultIdleTimeout, warnings: loadWarnings)
+            idleTimeout: flags.idleTimeout ?? ResolvedProfile.defaultIdleTimeout, warnings: warnings)
+    }
+
+    /// The lower-cased host of an `http(s)://` URL.
+    static func host(of url: String) -> String {
+        let afterScheme = url.firstRange(of: "://").map { url[$0.upperBound...] } ?? Substring(url)
+        var authority = afterScheme.prefix { $0 != "/" }
+        if let at = authority.lastIndex(of: "@") { authority = authority[authority.index(after: at)...] }
+        if authority.hasPrefix("[") { return String(authority.dropFirst().prefix { $0 != "]" }).lowercased() }
+        return String(authority.prefix { $0 != ":" }).lowercased()
+    }
+
+    private static func trimmed(_ url: String) -> String {
+        var text = url
+        while text.hasSuffix("/") { text.removeLast() }
+        return text
     }
 
     private func builtInMock(_ flags: ConnectionOverrides, origin: String) -> ResolvedProfile {

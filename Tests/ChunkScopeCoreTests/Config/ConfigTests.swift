@@ -96,6 +96,23 @@ struct ConfigTests {
         #expect(!local.isBuiltInMock)
     }
 
+    @Test("OPENAI_API_KEY is never sent to an unrelated --base-url")
+    func keyNotLeakedToOtherHosts() throws {
+        let empty = ChunkScopeConfig(path: "none")
+        let env = ["OPENAI_API_KEY": "sk-env-0123456789abcdef", "OPENAI_BASE_URL": "https://proxy.example.com/v1"]
+        let other = try resolver(env, config: empty).resolve(ConnectionOverrides(baseURL: "https://evil.example.net/v1"))
+        #expect(other.apiKey == nil)
+        #expect(other.warnings.contains { $0.contains("not sent to evil.example.net") })
+        let paired = try resolver(env, config: empty).resolve(ConnectionOverrides(baseURL: "https://proxy.example.com/v1/"))
+        #expect(paired.apiKey != nil)
+        let openai = try resolver(["OPENAI_API_KEY": "sk-env-0123456789abcdef"], config: empty)
+            .resolve(ConnectionOverrides(baseURL: "https://api.openai.com/v1"))
+        #expect(openai.apiKey != nil)
+        let explicit = try resolver(env, config: empty)
+            .resolve(ConnectionOverrides(baseURL: "https://evil.example.net/v1", apiKeyEnv: "OPENAI_API_KEY"))
+        #expect(explicit.apiKey != nil)
+    }
+
     @Test("the default profile applies and flags override it")
     func flagsOverride() throws {
         let r = try resolver(["GROQ_API_KEY": "gsk_groqkey0123456789"])
