@@ -64,6 +64,6 @@ let package = Package(
             name: "ChunkScopeUITests", dependencies: ["ChunkScopeUI", "ChunkScopeCore", "TerminalBackend"],
             exclude: ["Goldens"], swiftSettings: strict),
         .testTarget(name: "TransportTests", dependencies: ["ChunkScopeTransport", "MockProvider", "ChunkScopeCore"], swiftSettings: strict),
-        .testTarget(name: "EndToEndTests", dependencies: ["ChunkScopeCore"], swiftSettings: strict),
+        .testTarget(name: "EndToEndTests", dependencies: ["ChunkScopeCore", "ChunkScopeUI", "Dashboard"], swiftSettings: strict),
     ]
 )

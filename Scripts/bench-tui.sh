@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # TUI figures for the dashboard (a benchmark, not a test). Runs the release binary in a real
-# terminal (tmux, 120x40) against the built-in mock provider over loopback and prints:
+# terminal (tmux, 120x40) against the mock provider running as its own process
+# (`chunkscope mock-server`, so its CPU is not counted as the dashboard's), over loopback
+# through libcurl, and prints:
 #
 #   (a) latency: mock-firehose, 20,000 one-word chunks as fast as loopback allows — time from
 #       the arrival of the last body bytes to the first flushed frame that shows the final state
@@ -21,23 +23,37 @@ runs=3
 
 swift build -c release --product chunkscope >&2
 binary="$PWD/.build/release/chunkscope"
-socket="chunkscope-bench-$$"
+socket="chunkscope-bench-$$-0"
+starts=0
 work="$(mktemp -d)"
-cleanup() { tmux -L "$socket" kill-server 2>/dev/null || true; rm -rf "$work"; }
+server_pid=""
+cleanup() {
+    tmux -L "$socket" kill-server 2>/dev/null || true
+    [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
+    rm -rf "$work"
+}
 trap cleanup EXIT
 mkdir -p "$work/config" "$work/state"
 ticks_per_second=$(getconf CLK_TCK)
+
+"$binary" mock-server --port 0 > "$work/server.log" 2>&1 &
+server_pid=$!
+until base_url=$(grep -o 'http://127.0.0.1:[0-9]*/v1' "$work/server.log" 2>/dev/null); do sleep 0.05; done
+echo "mock provider: $base_url (pid $server_pid)"
 
 tmuxc() { tmux -L "$socket" "$@"; }
 
 # start ARGS…: the dashboard in a fresh 120x40 session, frame log in $work/frames.log.
 start() {
+    # A fresh tmux server per run (reusing a socket right after kill-server races its exit).
     tmuxc kill-server 2>/dev/null || true
+    starts=$((starts + 1))
+    socket="chunkscope-bench-$$-$starts"
     rm -f "$work/frames.log"
     tmuxc -f /dev/null new-session -d -s bench -x 120 -y 40 -- env -i \
         PATH="$PATH" HOME="$work" LANG=C.UTF-8 TERM=xterm-256color \
         XDG_CONFIG_HOME="$work/config" XDG_STATE_HOME="$work/state" \
-        CHUNKSCOPE_FRAME_LOG="$work/frames.log" "$binary" --no-capture "$@"
+        CHUNKSCOPE_FRAME_LOG="$work/frames.log" "$binary" --no-capture --base-url "$base_url" "$@"
     tmuxc set-option -t bench status off >/dev/null
     until grep -q '^frame ' "$work/frames.log" 2>/dev/null; do sleep 0.05; done
     pid=$(tmuxc display-message -p -t bench '#{pane_pid}')
@@ -66,7 +82,7 @@ for run in $(seq 1 "$runs"); do
     wait_finished
     screen_seen=$(now_ns)
     # The firehose ends with the word the mock names last; wait for tmux to show the finished state.
-    until tmuxc capture-pane -p -t bench | grep -qF "✓ done"; do sleep 0.01; done
+    until tmuxc capture-pane -p -t bench | grep -qF "✓ done"; do sleep 0.005; done
     screen_wall=$(( ($(now_ns) - screen_seen) / 1000000 ))
     last_byte=$(awk '$1 == "last-byte" { print $2 }' "$work/frames.log" | tail -1)
     final_frame=$(awk '$1 == "frame" && $4 == "finished" { print $2; exit }' "$work/frames.log")
@@ -96,6 +112,7 @@ sleep 10
 after=$(cpu_ticks "$pid")
 awk -v t="$((after - before))" -v hz="$ticks_per_second" \
     'BEGIN { cpu = t / hz; printf "CPU %.2f s over 10 s = %.2f %% of one core (target ~0)\n", cpu, 10 * cpu }'
+awk '$1 == "frame" { r += $6; d += $7; n++ } END { printf "per frame: render %.2f ms (ScreenRenderer), draw %.2f ms (diff + curses), %d frames\n", r / n / 1e6, d / n / 1e6, n }' "$work/frames.log"
 frames_idle_start=$(grep -c '^frame ' "$work/frames.log")
 sleep 2
 frames_idle_end=$(grep -c '^frame ' "$work/frames.log")

@@ -92,6 +92,19 @@ struct DashboardEndToEndTests {
         #expect(later.contains("■ stopped"))
     }
 
+    @Test("Esc stops a stalled stream (no bytes flowing) at once")
+    func escapeStopsStall() async throws {
+        let session = try await open(["--model", "mock-stall"])
+        defer { session.close() }
+        try send("stall please", in: session)
+        try await session.waitFor(text: "● streaming")
+        try await Task.sleep(for: .milliseconds(300))
+        let pressed = ContinuousClock.now
+        try session.keys("Escape")
+        try await session.waitFor(text: "■ stopped", timeout: 2)
+        #expect(ContinuousClock.now - pressed < .seconds(1), "stopped well within a second (screen polled every 40 ms)")
+    }
+
     @Test("Resizing to 20x6 mid-stream and back keeps everything; the stream finishes")
     func resizeMidStream() async throws {
         let session = try await open(["--model", "mock-long", "--param", "mock_tps=1000"])

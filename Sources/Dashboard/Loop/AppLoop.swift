@@ -19,7 +19,8 @@ final class AppLoop {
     private var stream: StreamSession?
     private var nextStreamID = 1
     private var pacer = FramePacer()
-    private var frameScheduled = false
+    /// When the pending frame wake-up fires (monotonic ns), if one is pending.
+    private var scheduledFrame: UInt64?
     private var watcher: ReadinessWatcher?
     private var finished: CheckedContinuation<Void, Never>?
     private var isQuitting = false
@@ -149,7 +150,8 @@ final class AppLoop {
         options.includeUsageRequested = includeUsage
         live = nil
         stream = StreamSession(
-            id: id, inputs: inputs, options: options, cancelSource: cancel,
+            id: id, inputs: inputs, options: options,
+            snapshotInterval: .nanoseconds(Int64(pacer.streamInterval)), cancelSource: cancel,
             onSnapshot: { [weak self] id, snapshot in self?.receive(snapshot, from: id) },
             onEnd: { [weak self] id in self?.streamEnded(id) })
     }
@@ -158,7 +160,10 @@ final class AppLoop {
         guard id == stream?.id else { return }
         if let live, live.version == snapshot.version { return }
         live = snapshot
-        requestFrame()
+        frameLog?.snapshot(at: MonotonicClock.now(), state: Self.stateName(snapshot.state),
+                           contentBytes: snapshot.choices.first?.content.utf8.count ?? 0)
+        // New data is paced at the stream rate; a stream's end shows at once.
+        requestFrame(DashboardState.isStreaming(snapshot) ? .stream : .interactive)
     }
 
     private func streamEnded(_ id: Int) {
@@ -172,14 +177,18 @@ final class AppLoop {
 
     // MARK: frames
 
-    private func requestFrame() {
-        pacer.invalidate()
+    private func requestFrame(_ reason: FramePacer.Reason = .interactive) {
+        pacer.invalidate(reason)
         scheduleFrame()
     }
 
+    /// Arranges a wake-up for the next frame, unless one is already due as soon or sooner.
     private func scheduleFrame() {
-        guard !frameScheduled, !isQuitting, let delay = pacer.delay(now: MonotonicClock.now()) else { return }
-        frameScheduled = true
+        let now = MonotonicClock.now()
+        guard !isQuitting, let delay = pacer.delay(now: now) else { return }
+        let deadline = now + delay
+        if let scheduled = scheduledFrame, scheduled <= deadline { return }
+        scheduledFrame = deadline
         let work: @Sendable () -> Void = { [weak self] in
             MainActor.assumeIsolated { self?.drawFrame() }
         }
@@ -191,7 +200,7 @@ final class AppLoop {
     }
 
     private func drawFrame() {
-        frameScheduled = false
+        scheduledFrame = nil
         guard !isQuitting else { return }
         let now = MonotonicClock.now()
         guard let delay = pacer.delay(now: now) else { return }
@@ -200,12 +209,17 @@ final class AppLoop {
             return
         }
         let frame = screen.render(state: state, live: live)
+        let rendered = MonotonicClock.now()
         terminal.draw(frame.grid, cursor: frame.report.cursor)
         state.absorb(frame.report)
         pacer.didDraw(at: now)
-        frameLog?.frame(at: MonotonicClock.now(), cellsWritten: terminal.cellsWrittenInLastFrame,
-                        state: Self.stateName(live?.state),
-                        contentBytes: live?.choices.first?.content.utf8.count ?? 0)
+        if let frameLog {
+            let flushed = MonotonicClock.now()
+            let shown = live ?? state.conversation.turns.last?.reply
+            frameLog.frame(at: flushed, cellsWritten: terminal.cellsWrittenInLastFrame, state: Self.stateName(shown?.state),
+                           contentBytes: shown?.choices.first?.content.utf8.count ?? 0,
+                           renderNanos: rendered - now, drawNanos: flushed - rendered)
+        }
     }
 
     // MARK: status

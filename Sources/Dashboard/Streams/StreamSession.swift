@@ -15,14 +15,15 @@ final class StreamSession {
 
     /// Starts consuming `inputs` now.
     /// - Parameters:
+    ///   - snapshotInterval: how often the session publishes while streaming (its end is immediate).
     ///   - onSnapshot: called on the main actor for every coalesced snapshot.
     ///   - onEnd: called on the main actor once, after the final snapshot.
-    init(id: Int, inputs: AsyncStream<StreamInput>, options: PipelineOptions,
+    init(id: Int, inputs: AsyncStream<StreamInput>, options: PipelineOptions, snapshotInterval: Duration,
          cancelSource: @escaping @Sendable () -> Void,
          onSnapshot: @escaping @MainActor (Int, SessionSnapshot) -> Void,
          onEnd: @escaping @MainActor (Int) -> Void) {
         self.id = id
-        let session = SessionActor(options: options)
+        let session = SessionActor(options: options, frameInterval: snapshotInterval)
         self.session = session
         self.cancelSource = cancelSource
         let updates = session.updates

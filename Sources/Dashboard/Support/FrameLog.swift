@@ -4,8 +4,10 @@ import Foundation
 /// `CHUNKSCOPE_FRAME_LOG=FILE` the app appends one line per event, timestamps in CLOCK_MONOTONIC
 /// nanoseconds:
 ///
-///     frame <ns> <cells written> <stream state> <content bytes>   a frame was flushed to the terminal
-///     last-byte <ns>                                              the last body bytes of a stream arrived
+///     frame <ns> <cells written> <stream state> <content bytes> <render ns> <draw ns>
+///                                        a frame was flushed (render: ScreenRenderer, draw: curses)
+///     snapshot <ns> <stream state> <content bytes>   a session snapshot reached the main actor
+///     last-byte <ns>                                 the last body bytes of a stream arrived
 ///
 /// Off (and free) otherwise.
 final class FrameLog: @unchecked Sendable {
@@ -25,8 +27,13 @@ final class FrameLog: @unchecked Sendable {
     }
 
     /// Records one flushed frame.
-    func frame(at nanos: UInt64, cellsWritten: Int, state: String, contentBytes: Int) {
-        write("frame \(nanos) \(cellsWritten) \(state) \(contentBytes)\n")
+    func frame(at nanos: UInt64, cellsWritten: Int, state: String, contentBytes: Int, renderNanos: UInt64, drawNanos: UInt64) {
+        write("frame \(nanos) \(cellsWritten) \(state) \(contentBytes) \(renderNanos) \(drawNanos)\n")
+    }
+
+    /// Records a snapshot's arrival on the main actor.
+    func snapshot(at nanos: UInt64, state: String, contentBytes: Int) {
+        write("snapshot \(nanos) \(state) \(contentBytes)\n")
     }
 
     /// Records when the last body bytes of a stream arrived.

@@ -10,6 +10,13 @@ enum GlyphEncoder {
     /// Fills `buffer` (at least `maximumCharacters + 1` long) with a NUL-terminated wide string
     /// for `text` and returns the width curses (wcwidth) gives it: 1 or 2.
     static func encode(_ text: String, into buffer: UnsafeMutablePointer<wchar_t>) -> Int {
+        // Fast path: one printable ASCII character (most cells).
+        var utf8 = text.utf8.makeIterator()
+        if let first = utf8.next(), first >= 0x20, first < 0x7F, utf8.next() == nil {
+            buffer[0] = wchar_t(first)
+            buffer[1] = 0
+            return 1
+        }
         var count = 0
         var width = 1
         for scalar in text.unicodeScalars {

@@ -11,13 +11,15 @@ extension Terminal {
         let rows = min(grid.height, height)
         let columns = min(grid.width, width)
         var writes = 0
+        let cells = grid.cells
+        let previousCells = previous?.cells
         withUnsafeTemporaryAllocation(of: wchar_t.self, capacity: GlyphEncoder.maximumCharacters + 1) { buffer in
             let text = buffer.baseAddress!
             for y in 0..<rows {
                 let rowStart = y * grid.width
                 for x in 0..<columns {
-                    let cell = grid.cells[rowStart + x]
-                    if let previous, previous.cells[rowStart + x] == cell { continue }
+                    let cell = cells[rowStart + x]
+                    if let previousCells, previousCells[rowStart + x] == cell { continue }
                     if cell.width == 0 { continue }
                     put(cell, x: x, y: y, columns: columns, buffer: text)
                     writes += 1
