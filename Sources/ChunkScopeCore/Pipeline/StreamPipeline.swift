@@ -255,8 +255,15 @@ public struct StreamPipeline: Sendable {
             recordOutput(chunk, at: nanos)
             if options.recordsInspectorRows {
                 let time = rowTime(nanos)
-                record(InspectorEvent(sequence: sequence, time: time.time, gap: time.gap, size: message.byteCount,
-                                      chunkData: message.data))
+                if budgetNoted {
+                    // Over the budget every row is soon released: its summary is built now from the
+                    // decoded chunk, so releasing it later needs no second parse of its JSON.
+                    record(InspectorEvent(sequence: sequence, time: time.time, gap: time.gap, size: message.byteCount,
+                                          kind: .data, summary: EventSummary.of(chunk), raw: message.data))
+                } else {
+                    record(InspectorEvent(sequence: sequence, time: time.time, gap: time.gap, size: message.byteCount,
+                                          chunkData: message.data))
+                }
             }
         case .done:
             doneSeen = true

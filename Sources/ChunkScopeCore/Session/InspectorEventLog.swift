@@ -58,12 +58,17 @@ public struct InspectorEvent: Sendable, Equatable {
         return "data"
     }
 
-    /// Replaces the raw text by its summary (computed first, so the row reads the same one line)
-    /// and marks the row `rawDropped`.
-    mutating func releaseRaw() {
-        if storedSummary == nil { storedSummary = Self.summary(ofChunkData: raw) }
-        raw = ""
+    /// True when `summary` would be derived from `raw` (releasing `raw` must store it first).
+    var summaryIsDerived: Bool { storedSummary == nil }
+
+    /// Empties `raw` and marks the row `rawDropped`, storing `summary` when the row derived its
+    /// summary from `raw` (so it reads the same one line); returns the released text.
+    mutating func releaseRaw(summary: String?) -> String {
+        if storedSummary == nil { storedSummary = summary ?? Self.summary(ofChunkData: raw) }
         rawDropped = true
+        let old = raw
+        raw = ""
+        return old
     }
 
     /// Rows are equal when every field is, the summary included (derived only when one row stores it).
@@ -136,17 +141,20 @@ public final class InspectorEventLog: @unchecked Sendable {
         var released = false
         let newest = total - 1
         while retainedBytes > budget && releaseCursor < newest {
-            let index = releaseCursor
+            let segment = releaseCursor >> Self.segmentShift
+            let slot = releaseCursor & (Self.segmentSize - 1)
             releaseCursor += 1
-            var row = segments[index >> Self.segmentShift][index & (Self.segmentSize - 1)]
-            let bytes = row.raw.utf8.count
+            // Reads without the lock: only this writer mutates rows.
+            let bytes = segments[segment][slot].raw.utf8.count
             guard bytes > 0 else { continue }   // nothing held (e.g. a discarded long line)
-            row.releaseRaw()
+            let summary = segments[segment][slot].summaryIsDerived
+                ? InspectorEvent.summary(ofChunkData: segments[segment][slot].raw) : nil
             lock.lock()
-            segments[index >> Self.segmentShift][index & (Self.segmentSize - 1)] = row
+            let text = segments[segment][slot].releaseRaw(summary: summary)
             retainedBytes -= bytes
             releasedRows += 1
             lock.unlock()
+            withExtendedLifetime(text) {}   // the released text is freed here, outside the lock
             released = true
         }
         return released
