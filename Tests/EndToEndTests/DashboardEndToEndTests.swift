@@ -92,6 +92,25 @@ struct DashboardEndToEndTests {
         #expect(later.contains("■ stopped"))
     }
 
+    @Test("Alt-Enter adds a line to the prompt; a bracketed paste is text, never key bindings")
+    func multiLineAndPaste() async throws {
+        let session = try await open()
+        defer { session.close() }
+        try session.type("first line")
+        try session.keys("M-Enter")
+        try session.type("second line")
+        try await session.waitFor("two prompt lines") { $0.contains("first line") && $0.contains("second line") }
+        #expect(try session.capture().contains("○ idle"), "Alt-Enter did not send")
+        // A paste with a newline and a q: inserted as text (no send, no quit).
+        try session.paste(" pasted\nq text")
+        try await session.waitFor(text: "q text")
+        #expect(!session.hasExited())
+        #expect(try session.capture().contains("○ idle"))
+        try session.keys("Enter")
+        let screen = try await session.waitFor(text: "✓ done")
+        #expect(screen.contains("second line pasted"))
+    }
+
     @Test("Esc stops a stalled stream (no bytes flowing) at once")
     func escapeStopsStall() async throws {
         let session = try await open(["--model", "mock-stall"])
