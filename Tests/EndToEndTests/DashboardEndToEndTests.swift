@@ -8,8 +8,9 @@ import Testing
        .timeLimit(.minutes(1)))
 struct DashboardEndToEndTests {
     /// Starts the dashboard and waits for its first frame.
-    func open(_ arguments: [String] = [], width: Int = 120, height: Int = 40) async throws -> TmuxSession {
-        let session = try TmuxSession(arguments: arguments, width: width, height: height)
+    func open(_ arguments: [String] = [], width: Int = 120, height: Int = 40,
+              environment: [String: String] = [:]) async throws -> TmuxSession {
+        let session = try TmuxSession(arguments: arguments, width: width, height: height, environment: environment)
         // Narrow status lines drop the profile name; the prompt box is always there.
         try await session.waitFor(text: width >= 80 ? "mock (built-in)" : "Prompt")
         return session
@@ -204,6 +205,24 @@ struct DashboardEndToEndTests {
         let before = try session.capture()
         for _ in 0..<5 { try session.type("\u{1B}[<64;10;10M") }
         try await session.waitFor("the transcript scrolled") { $0 != before && !$0.contains("That is the end of the guide") }
+    }
+
+    @Test("NO_COLOR draws with attributes only; --theme changes the colours")
+    func colours() async throws {
+        let plain = try await open(environment: ["NO_COLOR": "1"])
+        defer { plain.close() }
+        let monochrome = try plain.captureStyled()
+        for colour in ["[38;", "[48;", "[31m", "[32m", "[33m", "[34m", "[36m", "[90m"] {
+            #expect(!monochrome.contains(colour), "no colour sequence \(colour) under NO_COLOR")
+        }
+        #expect(monochrome.contains("[1m") || monochrome.contains("[7m"), "attributes still mark roles")
+
+        let dark = try await open()
+        defer { dark.close() }
+        let light = try await open(["--theme", "light"])
+        defer { light.close() }
+        #expect(try dark.captureStyled().contains("[38;"), "the default theme uses colours")
+        #expect(try dark.captureStyled() != light.captureStyled(), "the light theme looks different")
     }
 
     @Test("q in a pane quits and gives the terminal back")
