@@ -50,12 +50,14 @@ struct CheckCommand: ParsableCommand {
             } catch {
                 Self.fail("\(file): not a readable capture: \(error)")
             }
-            report = capture.report(options: PipelineOptions(includeUsageRequested: expectUsage || capture.requestedUsage))
+            report = capture.report(options: PipelineOptions(includeUsageRequested: expectUsage || capture.requestedUsage,
+                                                              recordsInspectorRows: false))
         } else {
             if let reason = CheckReport.unusableReason(for: bytes) {
                 Self.fail("\(file): not an SSE stream: \(reason)")
             }
-            report = CheckReport.check(body: bytes, options: PipelineOptions(includeUsageRequested: expectUsage))
+            report = CheckReport.check(body: bytes, options: PipelineOptions(includeUsageRequested: expectUsage,
+                                                                             recordsInspectorRows: false))
         }
         if json {
             print(report.json())

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `chunkscope` command: the dashboard by default, plus headless subcommands.
 @main
@@ -12,4 +13,23 @@ struct ChunkScope: AsyncParsableCommand {
         ],
         defaultSubcommand: DashboardCommand.self
     )
+
+    /// Runs the chosen command. A usage error (unknown flag, bad value) exits 2, the status every
+    /// ChunkScope command documents for "usage or config error", instead of ArgumentParser's 64.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

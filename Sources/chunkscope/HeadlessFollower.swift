@@ -11,7 +11,9 @@ struct HeadlessFollower {
 
     /// A follower; `printsContent` false prints only the final report.
     init(includeUsageRequested: Bool, printsContent: Bool) {
-        pipeline = StreamPipeline(options: PipelineOptions(includeUsageRequested: includeUsageRequested))
+        // Headless output never shows inspector rows: build none (no memory, no CS110).
+        pipeline = StreamPipeline(options: PipelineOptions(includeUsageRequested: includeUsageRequested,
+                                                           recordsInspectorRows: false))
         self.printsContent = printsContent
     }
 

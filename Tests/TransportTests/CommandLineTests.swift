@@ -79,6 +79,13 @@ extension TransportTests {
             let badConfig = try await Self.run(["record", "-m", "x", "--config", "\(home)/bad.toml"], home: home)
             #expect(badConfig.status == 2)
             #expect(badConfig.stderr.contains("\(home)/bad.toml:3: key 'profiles.x.modle': unknown profile key"), "\(badConfig.stderr)")
+
+            let badFlag = try await Self.run(["record", "-m", "x", "--idle-timeout", "abc"], home: home)
+            #expect(badFlag.status == 2, "a flag value that does not parse is a usage error")
+            #expect(badFlag.stderr.contains("'abc' is invalid for '--idle-timeout"), "\(badFlag.stderr)")
+            let unknownFlag = try await Self.run(["check", "--bogus", "x.sse"], home: home)
+            #expect(unknownFlag.status == 2)
+            #expect(unknownFlag.stderr.contains("Unknown option '--bogus'"))
         }
 
         @Test("captures replay and check; the config permission warning appears; the key never does")

@@ -15,6 +15,7 @@ public enum LintCode: String, Sendable, CaseIterable {
     case transferFailed = "CS107"
     case noChunks = "CS108"
     case namedEvent = "CS109"
+    case inspectorBudget = "CS110"
     // CS2xx — chunk shape
     case notJSON = "CS201"
     case errorPayload = "CS202"
@@ -58,7 +59,7 @@ public enum LintCode: String, Sendable, CaseIterable {
              .deltaAfterFinish, .toolIndexNotFromZero, .toolCallWithoutIndex, .toolIndexGap, .argumentsEmpty,
              .toolFieldRepeated, .toolCallWithoutName, .usageMissing, .usageInconsistent:
             return .warning
-        case .namedEvent, .azureFilterChunk, .firstDeltaWithoutRole, .usageRepeated:
+        case .namedEvent, .inspectorBudget, .azureFilterChunk, .firstDeltaWithoutRole, .usageRepeated:
             return .info
         }
     }
@@ -75,6 +76,7 @@ public enum LintCode: String, Sendable, CaseIterable {
         case .transferFailed: return "transfer failed before the stream ended"
         case .noChunks: return "no chat.completion.chunk in the whole stream"
         case .namedEvent: return "SSE event with an event: name other than message"
+        case .inspectorBudget: return "inspector budget reached: raw text of older events released"
         case .notJSON: return "data line is not JSON (skipped)"
         case .errorPayload: return "error payload in the stream"
         case .wrongObject: return "object is missing or not chat.completion.chunk"

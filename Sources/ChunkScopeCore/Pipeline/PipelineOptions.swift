@@ -11,15 +11,23 @@ public struct PipelineOptions: Sendable, Equatable {
     public var maxLineBytes: Int
     /// Most bytes of a non-SSE body (HTTP error, JSON) kept for display.
     public var maxPlainBodyBytes: Int
-    /// Whether inspector rows are recorded (benchmarks of the bare stages may turn this off).
+    /// Whether inspector rows are recorded (`check` and benchmarks of the bare stages turn this off).
     public var recordsInspectorRows: Bool
+    /// Most UTF-8 bytes of raw event text the inspector rows keep; beyond it the oldest rows' raw
+    /// text is released (their summaries stay) and CS110 is noted once. nil (or 0) keeps everything.
+    public var maxRetainedRawBytes: Int?
+
+    /// The default inspector raw-text budget per stream: 64 MiB (a 1M-chunk stream holds ~330 MB).
+    public static let defaultMaxRetainedRawBytes = 64 << 20
 
     /// Creates options; the defaults suit a live session.
     public init(includeUsageRequested: Bool = false, maxLineBytes: Int = 16 << 20,
-                maxPlainBodyBytes: Int = 1 << 20, recordsInspectorRows: Bool = true) {
+                maxPlainBodyBytes: Int = 1 << 20, recordsInspectorRows: Bool = true,
+                maxRetainedRawBytes: Int? = PipelineOptions.defaultMaxRetainedRawBytes) {
         self.includeUsageRequested = includeUsageRequested
         self.maxLineBytes = maxLineBytes
         self.maxPlainBodyBytes = maxPlainBodyBytes
         self.recordsInspectorRows = recordsInspectorRows
+        self.maxRetainedRawBytes = maxRetainedRawBytes
     }
 }

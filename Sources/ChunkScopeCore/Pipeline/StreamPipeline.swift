@@ -4,8 +4,8 @@
 public struct StreamPipeline: Sendable {
     /// The options this pipeline was made with.
     public let options: PipelineOptions
-    /// The inspector rows (append-only, shared with snapshots).
-    public let log = InspectorEventLog()
+    /// The inspector rows (append-only, shared with snapshots; raw text within the options' budget).
+    public let log: InspectorEventLog
 
     private var decoder: SSEDecoder
     private var events: [SSEEvent] = []
@@ -26,6 +26,8 @@ public struct StreamPipeline: Sendable {
     private var lintRowsWritten = 0
     private var doneSeen = false
     private var finished = false
+    /// True once CS110 (inspector budget reached) was raised: it is noted once per stream.
+    private var budgetNoted = false
     /// Body bytes kept when the response is not an event stream (HTTP error, JSON body).
     private var plainBody: [UInt8]?
     private var plainBodyBytes = 0
@@ -40,6 +42,7 @@ public struct StreamPipeline: Sendable {
     /// Creates a pipeline for one stream.
     public init(options: PipelineOptions = PipelineOptions()) {
         self.options = options
+        log = InspectorEventLog(rawBudget: options.maxRetainedRawBytes)
         decoder = SSEDecoder(maxLineBytes: options.maxLineBytes)
     }
 
@@ -252,8 +255,15 @@ public struct StreamPipeline: Sendable {
             recordOutput(chunk, at: nanos)
             if options.recordsInspectorRows {
                 let time = rowTime(nanos)
-                log.append(InspectorEvent(sequence: sequence, time: time.time, gap: time.gap, size: message.byteCount,
+                if budgetNoted {
+                    // Over the budget every row is soon released: its summary is built now from the
+                    // decoded chunk, so releasing it later needs no second parse of its JSON.
+                    record(InspectorEvent(sequence: sequence, time: time.time, gap: time.gap, size: message.byteCount,
+                                          kind: .data, summary: EventSummary.of(chunk), raw: message.data))
+                } else {
+                    record(InspectorEvent(sequence: sequence, time: time.time, gap: time.gap, size: message.byteCount,
                                           chunkData: message.data))
+                }
             }
         case .done:
             doneSeen = true
@@ -300,8 +310,17 @@ public struct StreamPipeline: Sendable {
     private mutating func appendRow(kind: InspectorEvent.Kind, size: Int, summary: String, raw: String, at nanos: UInt64) {
         guard options.recordsInspectorRows else { return }
         let time = rowTime(nanos)
-        log.append(InspectorEvent(sequence: sequence, time: time.time, gap: time.gap, size: size, kind: kind,
-                                  summary: summary, raw: raw))
+        record(InspectorEvent(sequence: sequence, time: time.time, gap: time.gap, size: size, kind: kind,
+                              summary: summary, raw: raw))
+    }
+
+    /// Appends a row to the log; the first time the log releases older raw text, notes CS110.
+    private mutating func record(_ row: InspectorEvent) {
+        guard log.appendReleasingOverBudget(row), !budgetNoted else { return }
+        budgetNoted = true
+        let budget = InspectorEventLog.describe(bytes: log.rawBudget ?? 0)
+        diagnostics.raise(.inspectorBudget, event: row.sequence,
+                          "inspector budget of \(budget) reached: raw text of older events released (summaries kept; the newest events keep theirs)")
     }
 
     /// The row time (since the start) and the gap since the previous row.
@@ -314,16 +333,17 @@ public struct StreamPipeline: Sendable {
     }
 
     private mutating func writeLintRows(at nanos: UInt64) {
-        let findings = diagnostics.findings
-        guard findings.count > lintRowsWritten else { return }
-        for finding in findings[lintRowsWritten...] where options.recordsInspectorRows {
+        // A lint row may itself take the log over budget and raise CS110: the loop picks that up.
+        while diagnostics.findings.count > lintRowsWritten {
+            let finding = diagnostics.findings[lintRowsWritten]
+            lintRowsWritten += 1
+            guard options.recordsInspectorRows else { continue }
             let origin = start ?? nanos
-            log.append(InspectorEvent(sequence: finding.event ?? sequence, time: nanos >= origin ? nanos - origin : 0,
-                                      gap: 0, size: 0, kind: .lint,
-                                      summary: "\(finding.code) \(finding.severity.rawValue): \(finding.message)",
-                                      raw: finding.message))
+            record(InspectorEvent(sequence: finding.event ?? sequence, time: nanos >= origin ? nanos - origin : 0,
+                                  gap: 0, size: 0, kind: .lint,
+                                  summary: "\(finding.code) \(finding.severity.rawValue): \(finding.message)",
+                                  raw: finding.message))
         }
-        lintRowsWritten = findings.count
     }
 
     /// The human message of an error payload (`{"error":{"message"…}}` or vLLM's `{"message"…}`).

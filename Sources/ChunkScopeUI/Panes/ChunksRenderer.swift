@@ -116,7 +116,7 @@ public final class ChunksRenderer {
             separator.cells += Array(repeating: Cell(text: "─", role: .border), count: max(0, inner.width - separator.width))
             grid.draw(separator, x: inner.x, y: detailY, width: inner.width)
             if detailKey == nil || detailKey! != (selected, width, events.count) || detailRows.isEmpty {
-                detailRows = ChunksRenderer.detailLines(row, width: width)
+                detailRows = ChunksRenderer.detailLines(row, width: width, rawBudget: events.rawBudget)
                 detailKey = (selected, width, events.count)
             }
             let height = inner.maxY - detailY - 1
@@ -147,7 +147,9 @@ public final class ChunksRenderer {
     /// Extends (or rebuilds) the index of rows matching the filter.
     private func updateIndex(_ events: InspectorEventLog.Slice, filter: InspectorEvent.Kind?) {
         let first = events.isEmpty ? nil : events[0]
-        if filter != filterKind || first != firstRow || events.count < scanned {
+        // Identity by position fields: a row whose raw text was released is still the same row.
+        let sameFirst = first?.sequence == firstRow?.sequence && first?.time == firstRow?.time && first?.kind == firstRow?.kind
+        if filter != filterKind || !sameFirst || events.count < scanned {
             filterKind = filter
             filtered = []
             scanned = 0
@@ -186,8 +188,18 @@ public final class ChunksRenderer {
         }
     }
 
-    /// The expanded view of one row: pretty JSON for JSON payloads, wrapped text otherwise.
-    static func detailLines(_ row: InspectorEvent, width: Int) -> [StyledLine] {
+    /// The expanded view of one row: pretty JSON for JSON payloads, wrapped text otherwise; for a
+    /// row whose raw text the log released (over `rawBudget`), why it is gone and its summary.
+    static func detailLines(_ row: InspectorEvent, width: Int, rawBudget: Int? = nil) -> [StyledLine] {
+        if row.rawDropped {
+            let budget = rawBudget.map { "the " + InspectorEventLog.describe(bytes: $0) } ?? "the"
+            let note = "raw JSON not kept: over \(budget) inspector budget (the newest events keep theirs)"
+            var out = TextWrapper.wrap(StyledLine(note, role: .dim, attributes: [.italic]).cells, width: width)
+                .map { StyledLine(cells: $0) }
+            out += TextWrapper.wrap(StyledLine.cells(row.summary, role: .text), width: width)
+                .map { StyledLine(cells: $0) }
+            return out
+        }
         let trimmed = row.raw.drop(while: { $0 == " " || $0 == "\n" || $0 == "\t" })
         if trimmed.first == "{" || trimmed.first == "[" {
             return JSONPrettyPrinter.lines(row.raw, width: width)

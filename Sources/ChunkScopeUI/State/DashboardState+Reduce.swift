@@ -405,10 +405,11 @@ extension DashboardState {
         let search = TextSearch(chunks.search)
         let filter = chunks.filter
         // Data rows are searched in their raw JSON (their summary is derived from it, and deriving
-        // it for every row would parse the whole log); other rows in their summary and text too.
+        // it for every row would parse the whole log); other rows, and data rows whose raw text the
+        // inspector budget released (their summary is stored), in their summary and text too.
         let matches: (InspectorEvent) -> Bool = { row in
             (filter == nil || row.kind == filter)
-                && (search.matches(row.raw) || row.kind != .data && search.matches(row.summary))
+                && (search.matches(row.raw) || (row.kind != .data || row.rawDropped) && search.matches(row.summary))
         }
         let count = events.count
         let current = chunks.selected ?? (forward ? -1 : count)

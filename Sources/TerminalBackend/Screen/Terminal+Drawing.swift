@@ -7,7 +7,12 @@ extension Terminal {
     public func draw(_ grid: Grid, cursor: (x: Int, y: Int)? = nil) {
         guard isActive else { return }
         let previous = previousFrame.flatMap { $0.width == grid.width && $0.height == grid.height ? $0 : nil }
-        if previous == nil { _ = werase(window) }
+        if previous == nil {
+            // A new size (or a first frame): the terminal may still show text curses no longer
+            // tracks (tmux and xterm keep content on a shrink), so clear it for real, not by diff.
+            _ = werase(window)
+            _ = clearok(cs_curscr(), true)
+        }
         let rows = min(grid.height, height)
         let columns = min(grid.width, width)
         var writes = 0
