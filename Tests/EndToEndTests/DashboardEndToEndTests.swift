@@ -8,8 +8,9 @@ import Testing
        .timeLimit(.minutes(1)))
 struct DashboardEndToEndTests {
     /// Starts the dashboard and waits for its first frame.
-    func open(_ arguments: [String] = [], width: Int = 120, height: Int = 40) async throws -> TmuxSession {
-        let session = try TmuxSession(arguments: arguments, width: width, height: height)
+    func open(_ arguments: [String] = [], width: Int = 120, height: Int = 40,
+              environment: [String: String] = [:]) async throws -> TmuxSession {
+        let session = try TmuxSession(arguments: arguments, width: width, height: height, environment: environment)
         // Narrow status lines drop the profile name; the prompt box is always there.
         try await session.waitFor(text: width >= 80 ? "mock (built-in)" : "Prompt")
         return session
@@ -90,6 +91,25 @@ struct DashboardEndToEndTests {
         let later = try session.capture()
         #expect(transcriptColumn(later) == transcriptBefore, "nothing more arrives after Esc")
         #expect(later.contains("■ stopped"))
+    }
+
+    @Test("Alt-Enter adds a line to the prompt; a bracketed paste is text, never key bindings")
+    func multiLineAndPaste() async throws {
+        let session = try await open()
+        defer { session.close() }
+        try session.type("first line")
+        try session.keys("M-Enter")
+        try session.type("second line")
+        try await session.waitFor("two prompt lines") { $0.contains("first line") && $0.contains("second line") }
+        #expect(try session.capture().contains("○ idle"), "Alt-Enter did not send")
+        // A paste with a newline and a q: inserted as text (no send, no quit).
+        try session.paste(" pasted\nq text")
+        try await session.waitFor(text: "q text")
+        #expect(!session.hasExited())
+        #expect(try session.capture().contains("○ idle"))
+        try session.keys("Enter")
+        let screen = try await session.waitFor(text: "✓ done")
+        #expect(screen.contains("second line pasted"))
     }
 
     @Test("Esc stops a stalled stream (no bytes flowing) at once")
@@ -185,6 +205,24 @@ struct DashboardEndToEndTests {
         let before = try session.capture()
         for _ in 0..<5 { try session.type("\u{1B}[<64;10;10M") }
         try await session.waitFor("the transcript scrolled") { $0 != before && !$0.contains("That is the end of the guide") }
+    }
+
+    @Test("NO_COLOR draws with attributes only; --theme changes the colours")
+    func colours() async throws {
+        let plain = try await open(environment: ["NO_COLOR": "1"])
+        defer { plain.close() }
+        let monochrome = try plain.captureStyled()
+        for colour in ["[38;", "[48;", "[31m", "[32m", "[33m", "[34m", "[36m", "[90m"] {
+            #expect(!monochrome.contains(colour), "no colour sequence \(colour) under NO_COLOR")
+        }
+        #expect(monochrome.contains("[1m") || monochrome.contains("[7m"), "attributes still mark roles")
+
+        let dark = try await open()
+        defer { dark.close() }
+        let light = try await open(["--theme", "light"])
+        defer { light.close() }
+        #expect(try dark.captureStyled().contains("[38;"), "the default theme uses colours")
+        #expect(try dark.captureStyled() != light.captureStyled(), "the light theme looks different")
     }
 
     @Test("q in a pane quits and gives the terminal back")

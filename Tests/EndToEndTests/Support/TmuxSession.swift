@@ -89,6 +89,12 @@ final class TmuxSession: @unchecked Sendable {
         try run(["display-message", "-p", "-t", "main", format]).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// Pastes `text` the way a terminal does: bracketed (ESC[200~ … ESC[201~) when the app asked for it.
+    func paste(_ text: String) throws {
+        try run(["set-buffer", "-b", "e2e-paste", "--", text])
+        try run(["paste-buffer", "-p", "-d", "-b", "e2e-paste", "-t", "main"])
+    }
+
     /// The names of tmux's paste buffers (an OSC 52 clipboard write would create one).
     func buffers() throws -> [String] {
         try run(["list-buffers", "-F", "#{buffer_name}"]).split(separator: "\n").map(String.init)
