@@ -1,7 +1,7 @@
 // Lint — how it fits: every stage that notices something off-spec raises a `LintCode` into the
 // pipeline's `DiagnosticLog` (framing problems from the pipeline, chunk-shape problems from
 // `StreamLinter`, assembly problems from `StreamAccumulator`). Codes and severities are stable:
-// scripts key on them, and Docs/core-state.md lists the table.
+// scripts key on them, and README.md ("Provider lint codes") lists the table (a test keeps it in sync).
 
 /// A stable provider-lint code with its fixed severity.
 public enum LintCode: String, Sendable, CaseIterable {

@@ -3,7 +3,7 @@
 // chunk stage (`ChunkDecoder`) then reads each message's `data`.
 //
 // Parsing follows the WHATWG EventSource rules ("Interpreting an event stream"), with two
-// deliberate extensions documented in Docs/core-decode.md:
+// deliberate extensions documented in README.md ("Architecture", SSE decoding):
 //   * `finish()` dispatches a message that was still pending at end of stream (WHATWG discards it),
 //     because truncated provider streams end exactly like that and their last chunk must not be lost;
 //   * a line longer than `maxLineBytes` becomes one `.lineTooLong` event and is never buffered.

@@ -42,7 +42,7 @@ public struct Keymap: Sendable, Hashable {
         return order.map { ($0, rows[$0]!) }
     }
 
-    /// The keys table in Markdown (for Docs/ui-pure.md).
+    /// The keys table in Markdown (for the README's "Keys" section).
     public func markdownTable() -> String {
         var out = "| Context | Keys | Action |\n|---|---|---|\n"
         for section in helpSections() {

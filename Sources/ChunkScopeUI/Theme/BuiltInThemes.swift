@@ -10,7 +10,7 @@ public enum BuiltInThemes {
     public static let sources: [String: String] = [
         "dark": #"""
 # ChunkScope dark theme (the default). Format: role = FOREGROUND [on BACKGROUND] [attributes]
-# Colours: default, ANSI names (red, bright-blue…), 0-255, #rrggbb. See Docs/ui-pure.md.
+# Colours: default, ANSI names (red, bright-blue…), 0-255, #rrggbb. See README.md, "Themes".
 name = dark
 text = #d0d0d0
 dim = #808080

@@ -1,6 +1,6 @@
 // How it fits: renderers only name StyleRoles; a Theme maps each role to colours and attributes.
 // The backend resolves a theme for the terminal's ColorCapability once and turns role styles
-// into colour pairs. Themes are text files (see ThemeParser and Docs/ui-pure.md); the three
+// into colour pairs. Themes are text files (see ThemeParser and README.md, "Themes"); the three
 // shipped ones are also compiled in (BuiltInThemes) so the binary works from any directory.
 
 /// A named mapping from every style role to a RoleStyle.

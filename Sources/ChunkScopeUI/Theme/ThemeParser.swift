@@ -1,4 +1,4 @@
-// How it fits: `--theme NAME|PATH` ends here. The format (documented in Docs/ui-pure.md):
+// How it fits: `--theme NAME|PATH` ends here. The format (documented in README.md, "Themes"):
 //
 //   # comment
 //   name = solarized            (optional; defaults to the file name)

@@ -35,7 +35,7 @@ public enum ThemeLoader {
         if let builtIn = BuiltInThemes.theme(named: nameOrPath) { return builtIn }
         throw LoadError(description: "unknown theme \"\(nameOrPath)\": built-in themes are "
             + BuiltInThemes.names.joined(separator: ", ")
-            + "; or give a path to a .theme file (format: Docs/ui-pure.md)")
+            + "; or give a path to a .theme file (format: README.md, section Themes)")
     }
 
     /// Where named themes are looked for, in order.

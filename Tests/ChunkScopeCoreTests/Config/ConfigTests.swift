@@ -178,10 +178,18 @@ struct ConfigTests {
 
 @Suite("Documented config example")
 struct ConfigExampleTests {
-    @Test("Docs/config.example.toml parses and every provider profile resolves")
+    @Test("the README's example config parses and every provider profile resolves")
     func example() throws {
-        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../Docs/config.example.toml").standardized.path
-        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../README.md").standardized.path
+        let readme = try String(contentsOfFile: path, encoding: .utf8)
+        let begin = "<!-- config-example:begin -->", end = "<!-- config-example:end -->"
+        let start = try #require(readme.range(of: begin)), stop = try #require(readme.range(of: end))
+        let block = String(readme[start.upperBound..<stop.lowerBound])
+        let open = try #require(block.range(of: "```toml\n"), "one ```toml block between the markers")
+        let close = try #require(block.range(of: "\n```", range: open.upperBound..<block.endIndex))
+        // Blank lines in front keep the parser's line numbers equal to the README's.
+        let linesBefore = readme[..<start.upperBound].filter { $0 == "\n" }.count + block[..<open.upperBound].filter { $0 == "\n" }.count
+        let text = String(repeating: "\n", count: linesBefore) + String(block[open.upperBound..<close.lowerBound]) + "\n"
         let config = try ChunkScopeConfig.parse(text, path: path)
         #expect(config.profiles.map(\.name) == ["openai", "openai-vault", "openrouter", "groq", "deepseek", "ollama", "llamacpp", "vllm", "litellm", "local-mock"])
         let env = ["OPENAI_API_KEY": "sk-a-0123456789", "OPENROUTER_API_KEY": "sk-or-0123456789", "GROQ_API_KEY": "gsk_0123456789",

@@ -4,10 +4,10 @@ import Testing
 
 @Suite("Docs")
 struct DocsTests {
-    @Test("the keys table in Docs/ui-pure.md matches Keymap.standard")
+    @Test("the keys table in README.md matches Keymap.standard")
     func keysTable() throws {
         let url = Golden.directory.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Docs/ui-pure.md")
+            .appendingPathComponent("README.md")
         let doc = try String(contentsOf: url, encoding: .utf8)
         let begin = "<!-- keys:begin -->\n", end = "<!-- keys:end -->"
         let start = try #require(doc.range(of: begin)), stop = try #require(doc.range(of: end))
