@@ -53,7 +53,9 @@ final class AppLoop {
     // MARK: input
 
     private func readInput() {
-        for event in terminal.readEvents() {
+        let events = terminal.readEvents()
+        if let frameLog, !events.isEmpty { frameLog.input(at: MonotonicClock.now()) }
+        for event in events {
             switch event {
             case .terminate:
                 quit()
