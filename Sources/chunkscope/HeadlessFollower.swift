@@ -6,7 +6,8 @@ import Foundation
 /// characters made visible), and prints the check-style report at the end.
 struct HeadlessFollower {
     private var pipeline: StreamPipeline
-    private var printedScalars = 0
+    /// UTF-8 bytes of choice 0's content already printed (content only ever grows).
+    private var printedBytes = 0
     private let printsContent: Bool
 
     /// A follower; `printsContent` false prints only the final report.
@@ -49,10 +50,10 @@ struct HeadlessFollower {
 
     private mutating func printNewContent() {
         guard let content = pipeline.snapshot().choices.first?.content else { return }
-        let scalars = content.unicodeScalars
-        guard scalars.count > printedScalars else { return }
-        let fresh = String(String.UnicodeScalarView(scalars.dropFirst(printedScalars)))
-        printedScalars = scalars.count
+        let utf8 = content.utf8
+        guard utf8.count > printedBytes else { return }
+        let fresh = String(Substring(utf8[utf8.index(utf8.startIndex, offsetBy: printedBytes)...]))
+        printedBytes = utf8.count
         FileHandle.standardOutput.write(Data(TerminalText.visible(fresh).utf8))
     }
 
@@ -63,7 +64,7 @@ struct HeadlessFollower {
             FileHandle.standardOutput.write(Data("\n".utf8))
         }
         let report = pipeline.report()
-        FileHandle.standardError.write(Data(report.text().utf8))
+        FileHandle.standardError.write(Data(report.text(contentShown: !printsContent).utf8))
         switch report.state {
         case .failed(let failure):
             Console.error("stream failed (\(failure.kind.rawValue)): " + TerminalText.visible(failure.message))

@@ -1,7 +1,9 @@
 extension CheckReport {
     /// A readable summary: final text per choice, tool calls, usage, timings, lint findings.
     /// Text from the stream is made visible: control and escape characters never reach the terminal raw.
-    public func text() -> String {
+    /// `contentShown` false replaces choice 0's content by its length (a caller that already
+    /// printed it live, like `record`, does not print it twice).
+    public func text(contentShown: Bool = true) -> String {
         var out = ""
         if choices.isEmpty { out += "No choices.\n" }
         for choice in choices {
@@ -15,6 +17,8 @@ extension CheckReport {
             }
             if choice.hasContent && choice.content.isEmpty {
                 out += "  content: \"\"\n"
+            } else if choice.hasContent && !contentShown && choice.index == choices.first?.index {
+                out += "  content: \(choice.content.count) characters (printed above)\n"
             } else if choice.hasContent {
                 out += "  content:\n" + Self.indented(choice.content)
             } else if choice.toolCalls.isEmpty && !choice.hasRefusal {
