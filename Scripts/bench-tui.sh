@@ -11,12 +11,14 @@
 #   (b) CPU at a normal pace: 2,000 chunks at 200 chunks/s (10 s) — process CPU time from
 #       /proc/PID/stat over the stream's wall time.                      Target: ≤ 5 % of one core.
 #   (c) idle CPU: 10 s with nothing happening.                          Target: ~0.
+#   (d) Esc on a stalled stream (mock-stall: no bytes flowing): key sent to tmux → frame showing
+#       the stream stopped (includes curses' 25 ms ESC delay).           Target: ≤ 100 ms.
 #
 # Usage: Scripts/bench-tui.sh [--runs N]       (default 3 latency runs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source Scripts/ensure-deps.sh
-ensure_deps tmux
+ensure_deps tmux python3
 
 runs=3
 [ "${1:-}" = "--runs" ] && runs="${2:-3}"
@@ -117,3 +119,22 @@ frames_idle_start=$(grep -c '^frame ' "$work/frames.log")
 sleep 2
 frames_idle_end=$(grep -c '^frame ' "$work/frames.log")
 echo "frames drawn while idle (2 s): $((frames_idle_end - frames_idle_start))"
+
+echo
+echo "== (d) Esc on a stalled stream (mock-stall)"
+stops=()
+for run in 1 2 3; do
+    start --model mock-stall
+    send_prompt "stall"
+    until grep -qE '^frame [0-9]+ [0-9]+ streaming ' "$work/frames.log" 2>/dev/null; do sleep 0.02; done
+    sleep 0.3
+    # CLOCK_MONOTONIC (the frame log's clock) just before the key goes to tmux.
+    pressed=$(python3 -c 'import time; print(time.monotonic_ns())')
+    tmuxc send-keys -t bench Escape
+    wait_finished
+    stopped=$(awk '$1 == "frame" && $4 == "cancelled" { print $2; exit }' "$work/frames.log")
+    stop_ms=$(awk -v a="$pressed" -v b="$stopped" 'BEGIN { printf "%.1f", (b - a) / 1e6 }')
+    stops+=("$stop_ms")
+    echo "run $run: Esc sent → stopped on screen: ${stop_ms} ms"
+done
+printf '%s\n' "${stops[@]}" | sort -n | awk '{ v[NR] = $1 } END { printf "Esc: median %.1f ms, worst %.1f ms (target ≤ 100 ms)\n", v[int((NR + 1) / 2)], v[NR] }'

@@ -16,6 +16,7 @@
 #include <errno.h>
 #include <termios.h>
 #include <sys/ioctl.h>
+#include <poll.h>
 #include <ncursesw/curses.h>
 
 // glibc hides wcwidth unless _XOPEN_SOURCE is set before <wchar.h>; declare it.
@@ -91,6 +92,16 @@ static inline int cs_tty_size(int fd, int *rows, int *cols) {
     if (ioctl(fd, TIOCGWINSZ, &ws) != 0 || ws.ws_row == 0 || ws.ws_col == 0) return -1;
     *rows = ws.ws_row;
     *cols = ws.ws_col;
+    return 0;
+}
+
+/// 1 when `fd` has hung up or reached end of file (readable with nothing to read), else 0.
+static inline int cs_input_hung_up(int fd) {
+    struct pollfd check = { .fd = fd, .events = POLLIN, .revents = 0 };
+    if (poll(&check, 1, 0) <= 0) return 0;
+    if (check.revents & (POLLHUP | POLLERR | POLLNVAL)) return 1;
+    int available = 0;
+    if ((check.revents & POLLIN) && ioctl(fd, FIONREAD, &available) == 0 && available == 0) return 1;
     return 0;
 }
 

@@ -24,7 +24,8 @@ public enum Dashboard {
         var mock: MockServer?
         var source = configuration.source
         if case .provider(var profile, let options) = source, profile.isBuiltInMock {
-            let server = try await MockServer.start(pacing: configuration.mockPacing ?? .lively)
+            // Each scenario keeps its own pace; `--param mock_tps=N` changes it per request.
+            let server = try await MockServer.start(pacing: .lively)
             profile.baseURL = server.baseURL
             source = .provider(profile, options)
             mock = server

@@ -204,7 +204,9 @@ struct DashboardEndToEndTests {
         // Wheel up over the transcript scrolls it back from the end.
         let before = try session.capture()
         for _ in 0..<5 { try session.type("\u{1B}[<64;10;10M") }
-        try await session.waitFor("the transcript scrolled") { $0 != before && !$0.contains("That is the end of the guide") }
+        try await session.waitFor("the transcript scrolled back and stopped following") {
+            $0 != before && $0.contains("paused") && $0.contains("more — End to follow")
+        }
     }
 
     @Test("NO_COLOR draws with attributes only; --theme changes the colours")

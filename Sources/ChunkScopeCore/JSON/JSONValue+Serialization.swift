@@ -52,6 +52,14 @@ extension JSONValue {
         output.append(contentsOf: repeatElement(0x20, count: indent * 2))
     }
 
+    /// `text` escaped as the inside of a JSON string literal (RFC 8259), without the quotes.
+    public static func escapedStringContent(_ text: String) -> String {
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count + 2)
+        writeString(text, to: &output)
+        return String(decoding: output[1..<(output.count - 1)], as: UTF8.self)
+    }
+
     /// Writes `text` as a quoted, escaped JSON string.
     static func writeString(_ text: String, to output: inout [UInt8]) {
         output.append(0x22)

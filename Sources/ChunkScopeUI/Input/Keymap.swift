@@ -58,7 +58,7 @@ public struct Keymap: Sendable, Hashable {
         // Global
         KeyBinding(KeyChord(.tab), .focusNext, "focus next pane", .global),
         KeyBinding(KeyChord(.backTab), .focusPrevious, "focus previous pane", .global),
-        KeyBinding(KeyChord(.escape), .stopStream, "stop the stream · close help/search · leave zoom", .global),
+        KeyBinding(KeyChord(.escape), .stopStream, "stop the stream · close help/search · leave zoom · leave the editor", .global),
         KeyBinding(KeyChord(.char("c"), .ctrl), .interrupt, "stop the stream; twice quits", .global),
         KeyBinding(KeyChord(.function(1)), .toggleHelp, "show or hide this help", .global),
         // Panes (any focused pane except the prompt)

@@ -138,27 +138,8 @@ public enum PartialJSONRenderer {
         "\"" + escaped(text) + (complete ? "\"" : "")
     }
 
-    /// Decoded text escaped as inside a JSON string literal.
+    /// Decoded text escaped as inside a JSON string literal (core's writer, without the quotes).
     static func escaped(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out
+        JSONValue.escapedStringContent(text)
     }
 }

@@ -322,7 +322,7 @@ public final class ChunksRenderer {
             case .error, .invalid: .error
             case .lint: .warning
             }
-            var line = StyledLine(pad(String(row.sequence), sequenceWidth), role: .dim)
+            var line = StyledLine(pad(row.sequence > 0 ? String(row.sequence) : "—", sequenceWidth), role: .dim)
             if showTime { line.append(" " + pad(Columns.ms(row.time), 7), role: .text) }
             if showGap { line.append(" " + pad(Columns.ms(row.gap), 6), role: .dim) }
             if showSize { line.append(" " + pad(Columns.size(row.size), 6), role: .text) }

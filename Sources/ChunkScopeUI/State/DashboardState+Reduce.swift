@@ -49,6 +49,8 @@ extension DashboardState {
             if zoomed != nil { zoomed = nil; return [] }
             if chunks.expanded, focus == .chunks { chunks.expanded = false; return [] }
             if !chunks.search.isEmpty, focus == .chunks { chunks.search = ""; return [] }
+            // Nothing left to stop or close: Esc leaves the editor, so pane keys (r, z, /…) work.
+            if focus == .prompt { focus = .transcript }
             return []
         case .send:
             let text = editor.text

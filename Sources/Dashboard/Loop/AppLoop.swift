@@ -5,7 +5,8 @@ import Dispatch
 import TerminalBackend
 
 /// The main-actor loop: input and snapshots change state and ask for a frame; frames are drawn
-/// at most once per ~16 ms and only when something changed. Between events the process sleeps.
+/// only when something changed — at most every ~16 ms after input, every 50 ms for stream data
+/// (`FramePacer`). Between events the process sleeps.
 @MainActor
 final class AppLoop {
     private let terminal: Terminal
@@ -53,7 +54,9 @@ final class AppLoop {
     // MARK: input
 
     private func readInput() {
-        for event in terminal.readEvents() {
+        let events = terminal.readEvents()
+        if let frameLog, !events.isEmpty { frameLog.input(at: MonotonicClock.now()) }
+        for event in events {
             switch event {
             case .terminate:
                 quit()

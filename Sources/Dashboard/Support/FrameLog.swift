@@ -8,6 +8,7 @@ import Foundation
 ///                                        a frame was flushed (render: ScreenRenderer, draw: curses)
 ///     snapshot <ns> <stream state> <content bytes>   a session snapshot reached the main actor
 ///     last-byte <ns>                                 the last body bytes of a stream arrived
+///     input <ns>                                     terminal input was read (keys, paste, mouse)
 ///
 /// Off (and free) otherwise.
 final class FrameLog: @unchecked Sendable {
@@ -34,6 +35,11 @@ final class FrameLog: @unchecked Sendable {
     /// Records a snapshot's arrival on the main actor.
     func snapshot(at nanos: UInt64, state: String, contentBytes: Int) {
         write("snapshot \(nanos) \(state) \(contentBytes)\n")
+    }
+
+    /// Records when terminal input was read.
+    func input(at nanos: UInt64) {
+        write("input \(nanos)\n")
     }
 
     /// Records when the last body bytes of a stream arrived.

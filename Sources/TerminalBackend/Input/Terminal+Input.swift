@@ -34,6 +34,9 @@ extension Terminal {
             events += input.feed(unit).map { .input($0) }
             if unit == .endOfInput { break }
         }
+        // Woken with nothing to read: the terminal went away (end of file, hang-up). Treat it as
+        // a request to end rather than being woken again and again.
+        if events.isEmpty && cs_input_hung_up(inputDescriptor) != 0 { events.append(.terminate) }
         return events
     }
 

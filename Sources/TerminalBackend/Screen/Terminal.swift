@@ -68,7 +68,7 @@ public final class Terminal {
     private let inputFile: UnsafeMutablePointer<FILE>
     private let outputFile: UnsafeMutablePointer<FILE>
     private let ownsFiles: Bool
-    private let inputDescriptor: Int32
+    let inputDescriptor: Int32
     private let outputDescriptor: Int32
     private let options: Options
     private let signalPipe: (read: Int32, write: Int32)?

@@ -94,6 +94,17 @@ struct ReducerTests {
         #expect(!s.showHelp)
     }
 
+    @Test("Esc in the editor stops a stream first; with nothing to stop it leaves the editor for the transcript")
+    func escapeLeavesEditor() {
+        var s = state(focus: .prompt)
+        #expect(s.handle(.key(.escape), live: streaming) == [.stopStream])
+        #expect(s.focus == .prompt, "the first Esc only stops the stream")
+        #expect(s.handle(.key(.escape), live: nil).isEmpty)
+        #expect(s.focus == .transcript)
+        _ = s.handle(.char("r"), live: nil)
+        #expect(s.editor.text.isEmpty, "r is a pane key now, not text")
+    }
+
     @Test("scrolling up leaves follow mode; End follows again")
     func scrolling() {
         var s = state(focus: .transcript)

@@ -177,9 +177,3 @@ final class TmuxSession: @unchecked Sendable {
         return nil
     }
 }
-
-/// A harness failure with a readable message.
-struct HarnessError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
-}
