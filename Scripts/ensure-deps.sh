@@ -2,6 +2,10 @@
 # Installs (or names) the Debian packages ChunkScope needs. Sourced by Scripts/demo and Scripts/test.
 # Usage: ensure_deps [extra-package …]
 ensure_deps() {
+    if ! command -v swift >/dev/null 2>&1; then
+        echo "chunkscope: Swift 6 is not on PATH; install it from swift.org first." >&2
+        return 1
+    fi
     local wanted=(pkg-config libncursesw5-dev libcurl4-openssl-dev "$@")
     local missing=()
     local p
@@ -21,10 +25,6 @@ ensure_deps() {
     else
         echo "chunkscope: missing system packages. Run:" >&2
         echo "  sudo apt-get install -y ${missing[*]}" >&2
-        return 1
-    fi
-    if ! command -v swift >/dev/null 2>&1; then
-        echo "chunkscope: Swift 6 is not on PATH; install it from swift.org first." >&2
         return 1
     fi
 }
