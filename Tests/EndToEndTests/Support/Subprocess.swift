@@ -4,8 +4,10 @@ import Glibc
 #endif
 
 /// Runs a program to completion with posix_spawn + waitpid: stdin from /dev/null, stdout and
-/// stderr into a file. (Foundation's Process could wait forever here: its exit notification
-/// never arrived inside the test runner.)
+/// stderr into a file, an empty signal mask and default signal actions. (Foundation's Process
+/// could wait forever here: its exit notification never arrived inside the test runner. And the
+/// runner's threads block signals: a tmux server started with that mask inherited never saw
+/// the SIGTERM that `kill-server` sends itself, and outlived the test.)
 enum Subprocess {
     /// The exit status and everything the program wrote (stdout then stderr, interleaved).
     struct Result {
@@ -27,8 +29,18 @@ enum Subprocess {
         defer { argv.forEach { free($0) } }
         let env = (environment ?? ProcessInfo.processInfo.environment).map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { env.forEach { free($0) } }
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var noSignals = sigset_t()
+        sigemptyset(&noSignals)
+        var allSignals = sigset_t()
+        sigfillset(&allSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        posix_spawnattr_setsigdefault(&attributes, &allSignals)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, path, &actions, nil, argv, env)
+        let spawned = posix_spawn(&pid, path, &actions, &attributes, argv, env)
         guard spawned == 0 else { throw HarnessError("cannot start \(path): errno \(spawned)") }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}

@@ -59,6 +59,9 @@ final class TmuxSession: @unchecked Sendable {
     /// Kills the tmux server and removes the temp dir.
     func close() {
         _ = try? run(["kill-server"])
+        // tmux leaves its socket file behind; remove it too.
+        let socketDirectory = (ProcessInfo.processInfo.environment["TMUX_TMPDIR"] ?? "/tmp") + "/tmux-\(getuid())"
+        try? FileManager.default.removeItem(atPath: socketDirectory + "/" + socket)
         try? FileManager.default.removeItem(at: home)
     }
 
