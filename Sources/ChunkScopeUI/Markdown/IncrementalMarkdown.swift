@@ -31,6 +31,9 @@ final class IncrementalMarkdown {
     private var checkpoint: Checkpoint?
     private let role: StyleRole
 
+    /// Whether the last render drew its long last line from a checkpoint (for tests).
+    var isCheckpointed: Bool { checkpoint != nil }
+
     /// A cache for text drawn in `role` (`.text` for content; other roles recolour plain text).
     init(role: StyleRole = .text) {
         self.role = role
@@ -71,7 +74,7 @@ final class IncrementalMarkdown {
     private func paragraphTail(_ text: String, from tailStart: String.Index, bytes: Int) -> [StyledLine]? {
         let utf8 = text.utf8
         if checkpoint == nil || checkpoint!.lineStart != consumed {
-            let head = StyledLine.cells(String(text[tailStart...].prefix(16)), role: .text)
+            let head = StyledLine.cells(String(text[tailStart...].prefix(64)), role: .text)
             let texts = head.map { $0.role == .escape ? "\u{FFFF}" : $0.text }
             guard MarkdownRenderer.isPlainParagraph(texts, state: state) else { return nil }
             checkpoint = Checkpoint(lineStart: consumed, bytes: 0, wrapper: TextWrapper(width: max(4, width)), styler: InlineStyler())

@@ -138,12 +138,20 @@ public enum MarkdownRenderer {
         return state.style(Array(cells), base: base, baseAttributes: baseAttributes)
     }
 
-    /// Whether the line is plain prose (no block markup at its start), given its first cells.
+    /// Whether the line is plain prose (no block markup at its start), given its first cells
+    /// (at least the first 64, or the whole line). `renderLine` draws such a line, leading spaces
+    /// included, as one inline-styled, word-wrapped paragraph. Conservative: any line whose text
+    /// after its indent starts like a block (heading, quote, fence, list item, rule) is not prose.
     static func isPlainParagraph(_ texts: [String], state: MarkdownBlockState) -> Bool {
-        guard state.fence == nil, let first = texts.first else { return false }
-        if first == " " || first == "#" || first == ">" || first == "`" || first == "~" { return false }
-        if listMarker(texts) != nil { return false }
-        let compact = texts.prefix(8).filter { $0 != " " }
+        guard state.fence == nil else { return false }
+        let indent = texts.prefix(while: { $0 == " " }).count
+        // The body's first cells must be known to decide (a list marker is up to 11 cells).
+        guard indent + 12 <= texts.count else { return false }
+        let body = Array(texts.dropFirst(indent))
+        guard let first = body.first else { return false }
+        if first == "#" || first == ">" || first == "`" || first == "~" { return false }
+        if listMarker(body) != nil { return false }
+        let compact = body.prefix(8).filter { $0 != " " }
         if let f = compact.first, ["-", "*", "_"].contains(f), compact.allSatisfy({ $0 == f }) { return false }
         return true
     }

@@ -34,6 +34,11 @@ public final class ChunksRenderer {
     private var top = 0
     private var detailKey: (index: Int, width: Int, count: Int)?
     private var detailRows: [StyledLine] = []
+    /// The table rows drawn last frame (by event index, with the event they show), valid for
+    /// `rowCacheKey`: a following table redraws the same rows each frame, and formatting them
+    /// (times, sizes, sanitised summaries) was most of this pane's cost.
+    private var rowCache: [Int: (event: InspectorEvent, line: StyledLine)] = [:]
+    private var rowCacheKey: (columns: Columns, needle: String, width: Int)?
 
     /// Creates a renderer with empty caches.
     public init() {}
@@ -91,9 +96,22 @@ public final class ChunksRenderer {
         let rows: [InspectorEvent] = view.filter == nil ? events.rows(in: top..<end)
             : indices.map { events[$0] }
         let needle = view.search.lowercased()
+        if let key = rowCacheKey, key.columns == columns, key.needle == needle, key.width == inner.width - 1 {} else {
+            rowCache = [:]
+            rowCacheKey = (columns, needle, inner.width - 1)
+        }
+        var drawnRows: [Int: (event: InspectorEvent, line: StyledLine)] = [:]
+        drawnRows.reserveCapacity(rows.count)
         for (i, row) in rows.enumerated() {
             let selected = view.selected == indices[i]
-            var line = columns.row(row, needle: needle).truncated(to: inner.width - 1)
+            let formatted: StyledLine
+            if let cached = rowCache[indices[i]], cached.event == row {
+                formatted = cached.line
+            } else {
+                formatted = columns.row(row, needle: needle).truncated(to: inner.width - 1)
+            }
+            drawnRows[indices[i]] = (row, formatted)
+            var line = formatted
             if selected {
                 for c in line.cells.indices where line.cells[c].role != .escape && line.cells[c].role != .match {
                     line.cells[c].role = .selection
@@ -105,6 +123,7 @@ public final class ChunksRenderer {
                 grid.draw(line, x: inner.x + 1, y: inner.y + 1 + i, width: inner.width - 1)
             }
         }
+        rowCache = drawnRows
         measure = Measure(rows: indices, tableY: inner.y + 1, viewportHeight: viewport, contentHeight: total)
         PaneChrome.drawScrollbar(into: &grid, box: Rect(x: rect.x, y: rect.y, width: rect.width, height: tableHeight + 2),
                                  contentHeight: total, viewportHeight: viewport, offset: top, focused: focused)
@@ -272,7 +291,7 @@ public final class ChunksRenderer {
     }
 
     /// Table columns fitted to a width.
-    struct Columns {
+    struct Columns: Equatable {
         var sequenceWidth: Int
         var showTime: Bool
         var showGap: Bool

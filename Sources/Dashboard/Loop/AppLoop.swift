@@ -113,12 +113,12 @@ final class AppLoop {
 
     /// The inputs with a capture written as they pass (when captures are on) and, for the
     /// benchmark, the arrival time of the last body bytes logged.
-    private func observed(_ inputs: AsyncStream<StreamInput>, model: String) -> AsyncStream<StreamInput> {
+    private func observed(_ inputs: AsyncStream<StreamInput>, model: String) -> InputTap {
         let recorder = makeRecorder(model: model)
         let frameLog = frameLog
-        guard recorder != nil || frameLog != nil else { return inputs }
+        guard recorder != nil || frameLog != nil else { return InputTap(inputs, onInput: { _ in }, onEnd: {}) }
         let lastByte = LastByteClock()
-        return InputTap.tap(inputs, onInput: { input in
+        return InputTap(inputs, onInput: { input in
             let now = CaptureRecorder.now()
             recorder?.record(input, at: now)
             if case .bytes = input { lastByte.mark(MonotonicClock.now()) }
@@ -146,7 +146,9 @@ final class AppLoop {
         startStream(inputs: inputs, includeUsage: prepared.includeUsageRequested, cancel: cancel)
     }
 
-    private func startStream(inputs: AsyncStream<StreamInput>, includeUsage: Bool, cancel: @escaping @Sendable () -> Void) {
+    private func startStream<Inputs: AsyncSequence & Sendable>(inputs: Inputs, includeUsage: Bool,
+                                                                cancel: @escaping @Sendable () -> Void)
+    where Inputs.Element == StreamInput {
         let id = nextStreamID
         nextStreamID += 1
         var options = PipelineOptions()

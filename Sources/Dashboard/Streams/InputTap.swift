@@ -1,26 +1,75 @@
 import ChunkScopeCore
+import Synchronization
 
-/// Passes a stream's inputs through unchanged while showing each one to an observer first (the
-/// capture writer, the benchmark's frame log). The observer runs on the tap's own task, one input
-/// at a time, in order.
-enum InputTap {
-    /// `inputs`, observed: `onInput` sees every input before it is passed on, `onEnd` runs once
-    /// after the last one. Cancelling the consumer cancels the tap's task.
-    static func tap(_ inputs: AsyncStream<StreamInput>,
-                    onInput: @escaping @Sendable (StreamInput) -> Void,
-                    onEnd: @escaping @Sendable () -> Void) -> AsyncStream<StreamInput> {
-        let (stream, continuation) = AsyncStream<StreamInput>.makeStream(bufferingPolicy: .unbounded)
-        let task = Task.detached {
-            for await input in inputs {
-                onInput(input)
-                continuation.yield(input)
+/// A stream's inputs, passed through unchanged while an observer sees each one first (the capture
+/// writer, the benchmark's frame log). The observer runs inside the consumer's `next()` — on the
+/// session actor, one input at a time, in order — so observing adds no task and no thread hop
+/// per input (a forwarding task used to cost a wake-up of the cooperative pool for every chunk).
+struct InputTap: AsyncSequence, Sendable {
+    typealias Element = StreamInput
+
+    private let inputs: AsyncStream<StreamInput>
+    private let onInput: @Sendable (StreamInput) -> Void
+    private let end: EndSignal
+
+    /// `inputs`, observed: `onInput` sees every input before it is passed on; `onEnd` runs once,
+    /// after the last input, or when the consumer stops iterating early (a stopped stream).
+    init(_ inputs: AsyncStream<StreamInput>, onInput: @escaping @Sendable (StreamInput) -> Void,
+         onEnd: @escaping @Sendable () -> Void) {
+        self.inputs = inputs
+        self.onInput = onInput
+        self.end = EndSignal(onEnd)
+    }
+
+    /// Iterates the inputs, showing each to the observer.
+    struct AsyncIterator: AsyncIteratorProtocol {
+        fileprivate var base: AsyncStream<StreamInput>.AsyncIterator
+        fileprivate let onInput: @Sendable (StreamInput) -> Void
+        fileprivate let end: EndSignal
+        /// Fires the end signal when the consumer drops the iterator (stopped early).
+        fileprivate let lifetime: Lifetime
+
+        /// The next input, after the observer has seen it; nil (and the end signal) at the end.
+        mutating func next() async -> StreamInput? {
+            guard let input = await base.next() else {
+                end.fire()
+                return nil
             }
-            onEnd()
-            continuation.finish()
+            onInput(input)
+            return input
         }
-        continuation.onTermination = { termination in
-            if case .cancelled = termination { task.cancel() }
+    }
+
+    /// Starts iterating (one iterator per tap: the end signal fires once).
+    func makeAsyncIterator() -> AsyncIterator {
+        AsyncIterator(base: inputs.makeAsyncIterator(), onInput: onInput, end: end, lifetime: Lifetime(end))
+    }
+
+    /// Calls its action exactly once, from whichever path ends the stream first.
+    fileprivate final class EndSignal: Sendable {
+        private let action: Mutex<(@Sendable () -> Void)?>
+
+        init(_ action: @escaping @Sendable () -> Void) {
+            self.action = Mutex(action)
         }
-        return stream
+
+        func fire() {
+            action.withLock { action in
+                let pending = action
+                action = nil
+                return pending
+            }?()
+        }
+    }
+
+    /// Fires the end signal when the last copy of an iterator goes away.
+    fileprivate final class Lifetime: Sendable {
+        private let end: EndSignal
+
+        init(_ end: EndSignal) {
+            self.end = end
+        }
+
+        deinit { end.fire() }
     }
 }

@@ -18,10 +18,12 @@ final class StreamSession {
     ///   - snapshotInterval: how often the session publishes while streaming (its end is immediate).
     ///   - onSnapshot: called on the main actor for every coalesced snapshot.
     ///   - onEnd: called on the main actor once, after the final snapshot.
-    init(id: Int, inputs: AsyncStream<StreamInput>, options: PipelineOptions, snapshotInterval: Duration,
-         cancelSource: @escaping @Sendable () -> Void,
-         onSnapshot: @escaping @MainActor (Int, SessionSnapshot) -> Void,
-         onEnd: @escaping @MainActor (Int) -> Void) {
+    init<Inputs: AsyncSequence & Sendable>(
+        id: Int, inputs: Inputs, options: PipelineOptions, snapshotInterval: Duration,
+        cancelSource: @escaping @Sendable () -> Void,
+        onSnapshot: @escaping @MainActor (Int, SessionSnapshot) -> Void,
+        onEnd: @escaping @MainActor (Int) -> Void
+    ) where Inputs.Element == StreamInput {
         self.id = id
         let session = SessionActor(options: options, frameInterval: snapshotInterval)
         self.session = session

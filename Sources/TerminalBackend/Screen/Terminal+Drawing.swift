@@ -18,6 +18,10 @@ extension Terminal {
         var writes = 0
         let cells = grid.cells
         let previousCells = previous?.cells
+        // Neighbouring cells nearly always share a role and attributes: look the style up once per run.
+        var lastRole: StyleRole?
+        var lastAttributes = CellAttributes()
+        var lastStyle: (pair: Int32, attributes: attr_t) = (0, 0)
         withUnsafeTemporaryAllocation(of: wchar_t.self, capacity: GlyphEncoder.maximumCharacters + 1) { buffer in
             let text = buffer.baseAddress!
             for y in 0..<rows {
@@ -26,7 +30,12 @@ extension Terminal {
                     let cell = cells[rowStart + x]
                     if let previousCells, previousCells[rowStart + x] == cell { continue }
                     if cell.width == 0 { continue }
-                    put(cell, x: x, y: y, columns: columns, buffer: text)
+                    if cell.role != lastRole || cell.attributes != lastAttributes {
+                        lastStyle = style(of: cell)
+                        lastRole = cell.role
+                        lastAttributes = cell.attributes
+                    }
+                    put(cell, style: lastStyle, x: x, y: y, columns: columns, buffer: text)
                     writes += 1
                 }
             }
@@ -45,8 +54,9 @@ extension Terminal {
         cellsWrittenInLastFrame = writes
     }
 
-    private func put(_ cell: Cell, x: Int, y: Int, columns: Int, buffer: UnsafeMutablePointer<wchar_t>) {
-        let (pair, attributes) = style(of: cell)
+    private func put(_ cell: Cell, style: (pair: Int32, attributes: attr_t), x: Int, y: Int, columns: Int,
+                     buffer: UnsafeMutablePointer<wchar_t>) {
+        let (pair, attributes) = style
         var text = cell.text
         // A wide glyph that would not fit in the last column becomes a blank.
         if cell.width == 2 && x + 1 >= columns { text = " " }

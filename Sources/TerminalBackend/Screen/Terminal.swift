@@ -158,6 +158,11 @@ public final class Terminal {
         _ = keypad(window, true)
         _ = nodelay(window, true)
         _ = set_escdelay(options.escapeDelayMilliseconds)
+        // No typeahead check during doupdate: by default curses flushes its output and polls stdin
+        // before every changed line (dozens of tiny write(2)s and poll(2)s per frame, the biggest
+        // cost of a streaming frame). Input is read by the app's own readiness source, and a frame
+        // is a few KB, so one buffered write per frame is better than an interruptible update.
+        _ = typeahead(-1)
         _ = curs_set(0)
         if options.mouse {
             let mask = cs_button1_pressed() | cs_button3_pressed() | cs_button4_pressed() | cs_button5_pressed()
@@ -170,6 +175,12 @@ public final class Terminal {
         }
         setUpColors()
         _ = wnoutrefresh(window)
+        _ = doupdate()
+        // ncurses 6.4 leaves a new screen in its "initial" state until it is resumed after an
+        // endwin, and in that state every cursor movement flushes the output: a streaming frame
+        // went out as ~90 write(2)s of ~40 bytes. One endwin + doupdate (before anything is drawn)
+        // puts the screen in the running state, so doupdate writes a frame in one go.
+        _ = endwin()
         _ = doupdate()
         if options.bracketedPaste { writeRaw("\u{1B}[?2004h") }
     }

@@ -77,13 +77,14 @@ struct MarkdownTests {
 
 @Suite("Markdown — long streaming paragraphs")
 struct LongParagraphTests {
-    @Test("a huge paragraph streamed word by word renders exactly like the whole text")
-    func hugeParagraph() {
+    @Test("a huge paragraph streamed word by word renders exactly like the whole text",
+          arguments: ["", " ", "   ", "      "])
+    func hugeParagraph(indent: String) {
         var words: [String] = []
         for i in 0..<3000 { words.append(i % 50 == 7 ? "**bold \(i)**" : (i % 97 == 3 ? "日本語\(i)" : "w\(i)")) }
-        let full = words.joined(separator: " ")
+        let full = indent + words.joined(separator: " ")
         let cache = IncrementalMarkdown()
-        var text = ""
+        var text = indent
         for (i, word) in words.enumerated() {
             text += (i == 0 ? "" : " ") + word
             if i % 150 == 0 || i == words.count - 1 {
@@ -91,6 +92,28 @@ struct LongParagraphTests {
             }
         }
         #expect(text == full)
+    }
+
+    @Test("a long paragraph is rendered from a checkpoint, with or without leading spaces",
+          arguments: ["", " ", "  ", "     "])
+    func checkpointed(indent: String) {
+        let cache = IncrementalMarkdown()
+        let text = indent + String(repeating: "alpha bravo charlie ", count: 200)
+        #expect(cache.render(text, width: 50) == MarkdownRenderer.render(text, width: 50))
+        #expect(cache.isCheckpointed)
+    }
+
+    @Test("long lines that open a block are never rendered as a plain paragraph", arguments: [
+        "- ", "  - ", "12. ", "   3) ", "# ", "  > ", "```", " ~~~", "* * * ", "      - ",
+    ])
+    func blocksAreNotParagraphs(opening: String) {
+        let cache = IncrementalMarkdown()
+        var text = opening
+        for i in 0..<700 {
+            text += "w\(i) "
+            if i % 100 == 99 { #expect(cache.render(text, width: 41) == MarkdownRenderer.render(text, width: 41), "at word \(i)") }
+        }
+        #expect(!cache.isCheckpointed)
     }
 
     @Test("many unmatched markers stay linear and literal")
