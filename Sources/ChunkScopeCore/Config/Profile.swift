@@ -44,7 +44,7 @@ public struct Profile: Sendable, Equatable {
 }
 
 /// Token prices in the user's currency per one million tokens.
-public struct Prices: Sendable, Equatable {
+public struct Prices: Sendable, Hashable {
     /// Price of one million prompt tokens.
     public var inputPerMillion: Double
     /// Price of one million completion tokens.

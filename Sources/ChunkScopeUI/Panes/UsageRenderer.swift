@@ -39,7 +39,7 @@ public enum UsageRenderer {
     }
 
     /// The items of the meter in display order: text pieces with roles, grouped per item.
-    static func items(_ snapshot: SessionSnapshot, pricing: Pricing?) -> [[(String, StyleRole)]] {
+    static func items(_ snapshot: SessionSnapshot, pricing: Prices?) -> [[(String, StyleRole)]] {
         var items: [[(String, StyleRole)]] = []
         let t = tokens(snapshot)
         let mark = t.exact ? "" : "~"
@@ -74,17 +74,14 @@ public enum UsageRenderer {
     }
 
     /// The cost of a request, or nil when token counts are unknown.
-    public static func cost(_ t: Tokens, pricing: Pricing) -> Double? {
+    public static func cost(_ t: Tokens, pricing: Prices) -> Double? {
         guard t.prompt != nil || t.completion != nil else { return nil }
-        let prompt = Double(t.prompt ?? 0)
-        let cached = Double(t.cached ?? 0)
-        let cachedPrice = pricing.cachedInputPerMillion ?? pricing.inputPerMillion
-        let input = (prompt - cached) * pricing.inputPerMillion + cached * cachedPrice
-        return (input + Double(t.completion ?? 0) * pricing.outputPerMillion) / 1_000_000
+        return pricing.cost(promptTokens: t.prompt ?? 0, completionTokens: t.completion ?? 0,
+                            cachedPromptTokens: t.cached ?? 0)
     }
 
     /// Lines of the meter at a width: items joined with ` · `, wrapped between items.
-    public static func lines(_ snapshot: SessionSnapshot?, pricing: Pricing?, width: Int) -> [StyledLine] {
+    public static func lines(_ snapshot: SessionSnapshot?, pricing: Prices?, width: Int) -> [StyledLine] {
         guard let snapshot else { return [StyledLine("No request yet", role: .dim, attributes: [.italic])] }
         var out: [StyledLine] = []
         var line = StyledLine()
@@ -106,7 +103,7 @@ public enum UsageRenderer {
 
     /// Draws the pane.
     @discardableResult
-    public static func render(_ snapshot: SessionSnapshot?, pricing: Pricing?, scroll: ScrollState, focused: Bool,
+    public static func render(_ snapshot: SessionSnapshot?, pricing: Prices?, scroll: ScrollState, focused: Bool,
                               into grid: inout Grid, in rect: Rect) -> TranscriptRenderer.Measure {
         let all = lines(snapshot, pricing: pricing, width: max(8, rect.width - 3))
         let viewport = max(0, rect.height - 2)

@@ -1,3 +1,5 @@
+import ChunkScopeCore
+
 /// What the status line says about where requests go.
 public struct SessionInfo: Sendable, Hashable {
     /// Profile name, e.g. `mock (built-in)`, `openrouter`.
@@ -5,10 +7,10 @@ public struct SessionInfo: Sendable, Hashable {
     /// The model requested.
     public var model: String
     /// Prices for the cost line, when the profile gives them.
-    public var pricing: Pricing?
+    public var pricing: Prices?
 
     /// Creates session info.
-    public init(profile: String, model: String, pricing: Pricing? = nil) {
+    public init(profile: String, model: String, pricing: Prices? = nil) {
         self.profile = profile
         self.model = model
         self.pricing = pricing

@@ -245,11 +245,7 @@ final class AppLoop {
         switch source {
         case .provider(let profile, _):
             let name = profile.isBuiltInMock ? "mock (built-in)" : profile.name
-            let pricing = profile.prices.map {
-                Pricing(inputPerMillion: $0.inputPerMillion, outputPerMillion: $0.outputPerMillion,
-                        cachedInputPerMillion: $0.cachedInputPerMillion)
-            }
-            return SessionInfo(profile: name, model: profile.model, pricing: pricing)
+            return SessionInfo(profile: name, model: profile.model, pricing: profile.prices)
         case .prepared(let prepared):
             return SessionInfo(profile: prepared.title, model: prepared.model)
         }

@@ -92,7 +92,7 @@ enum Fixtures {
             metrics: StreamMetrics(elapsed: 5 * ms, chunkCount: 1, byteCount: 120))
     }
 
-    static let session = SessionInfo(profile: "mock (built-in)", model: "mock-echo", pricing: Pricing(inputPerMillion: 2.5, outputPerMillion: 10))
+    static let session = SessionInfo(profile: "mock (built-in)", model: "mock-echo", pricing: Prices(inputPerMillion: 2.5, outputPerMillion: 10))
 
     /// A state with one finished turn and a pending turn, at `size`.
     static func state(_ size: TerminalSize, focus: PaneID = .prompt) -> DashboardState {
