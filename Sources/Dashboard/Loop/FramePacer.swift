@@ -13,14 +13,15 @@ struct FramePacer: Sendable {
 
     /// The shortest time between two frames after input, in nanoseconds (~60 fps).
     let interactiveInterval: UInt64
-    /// The shortest time between two frames that only show new stream data, in nanoseconds.
+    /// The shortest time between two frames that only show new stream data, in nanoseconds
+    /// (~15 fps: the 200 chunks/s CPU budget of 5 % of a core, measured by Scripts/bench-tui.sh).
     let streamInterval: UInt64
     /// When the last frame was drawn (monotonic nanoseconds), nil before the first.
     private(set) var lastFrame: UInt64?
     /// The most urgent reason for the next frame; nil when the screen is up to date.
     private(set) var pending: Reason? = .interactive
 
-    init(interactiveInterval: UInt64 = 16_666_667, streamInterval: UInt64 = 50_000_000) {
+    init(interactiveInterval: UInt64 = 16_666_667, streamInterval: UInt64 = 66_666_667) {
         self.interactiveInterval = interactiveInterval
         self.streamInterval = streamInterval
     }
