@@ -36,11 +36,7 @@ echo "== chunkscope-bench"
 
 if [ "$sdk" = 1 ]; then
     venv=Scripts/.venv-bench
-    if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c "import openai" 2>/dev/null; then
-        echo "== setting up the OpenAI Python SDK in $venv"
-        python3 -m venv "$venv" 2>/dev/null || { ensure_deps python3-venv; python3 -m venv "$venv"; }
-        "$venv/bin/pip" install --quiet --disable-pip-version-check openai
-    fi
+    ensure_python_venv "$venv" openai
     echo
     echo "== OpenAI Python SDK on the same files"
     "$venv/bin/python" Scripts/bench-core-sdk.py --json "$work/sdk.json" "$work/text.sse" "$work/tool-calls.sse"

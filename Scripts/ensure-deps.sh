@@ -28,3 +28,13 @@ ensure_deps() {
         return 1
     fi
 }
+
+# Makes sure the Python venv DIR exists and can import MODULE, installing PACKAGE (default: MODULE)
+# with pip on first use. Usage: ensure_python_venv DIR MODULE [PACKAGE]
+ensure_python_venv() {
+    local venv="$1" module="$2" package="${3:-$2}"
+    if [ -x "$venv/bin/python" ] && "$venv/bin/python" -c "import $module" 2>/dev/null; then return 0; fi
+    echo "chunkscope: setting up $package in $venv" >&2
+    python3 -m venv "$venv" 2>/dev/null || { ensure_deps python3-venv && python3 -m venv "$venv"; } || return 1
+    "$venv/bin/pip" install --quiet --disable-pip-version-check "$package"
+}

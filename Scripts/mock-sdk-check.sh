@@ -4,11 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 venv=Scripts/.venv-sdk
-if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c "import openai" 2>/dev/null; then
-    source Scripts/ensure-deps.sh
-    python3 -m venv "$venv" 2>/dev/null || { ensure_deps python3-venv; python3 -m venv "$venv"; }
-    "$venv/bin/pip" install --quiet --disable-pip-version-check openai
-fi
+source Scripts/ensure-deps.sh
+ensure_python_venv "$venv" openai
 swift build --product chunkscope >/dev/null 2>&1 || swift build --product chunkscope
 log="$(mktemp)"
 .build/debug/chunkscope mock-server --port 0 --tps 0 >"$log" 2>&1 &

@@ -17,10 +17,7 @@ swift build -c "$configuration" --product chunkscope >&2
 binary="$PWD/.build/$configuration/chunkscope"
 
 venv=Scripts/.venv-screenshots
-if [ ! -x "$venv/bin/python" ]; then
-    python3 -m venv "$venv"
-    "$venv/bin/pip" install --quiet rich
-fi
+ensure_python_venv "$venv" rich
 
 width=120
 height=40

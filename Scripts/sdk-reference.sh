@@ -5,11 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 venv=Scripts/.venv-sdk
-if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c "import openai" 2>/dev/null; then
-    source Scripts/ensure-deps.sh
-    python3 -m venv "$venv" 2>/dev/null || { ensure_deps python3-venv; python3 -m venv "$venv"; }
-    "$venv/bin/pip" install --quiet --disable-pip-version-check openai
-fi
+source Scripts/ensure-deps.sh
+ensure_python_venv "$venv" openai
 case "${1:---verify}" in
     --verify) exec "$venv/bin/python" Scripts/sdk-reference.py --verify "${2:-Tests/Fixtures}" ;;
     --write) exec "$venv/bin/python" Scripts/sdk-reference.py --write "${2:-Tests/Fixtures}" ;;

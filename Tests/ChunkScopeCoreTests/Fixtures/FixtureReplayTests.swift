@@ -63,7 +63,7 @@ struct FixtureReplayTests {
         let body = try Self.body(name)
         let whole = Self.report(body, splits: [])
         #expect(Self.report(body, splits: Array(0..<body.count)) == whole, "\(name): byte by byte")
-        var rng = SplitRNG(seed: UInt64(truncatingIfNeeded: name.utf8.reduce(5381) { $0 &* 33 &+ Int($1) }))
+        var rng = SplitMix64(seed: UInt64(truncatingIfNeeded: name.utf8.reduce(5381) { $0 &* 33 &+ Int($1) }))
         for round in 0..<8 {
             let count = 1 + Int(rng.next() % 12)
             let splits = (0..<count).map { _ in Int(rng.next() % UInt64(max(body.count, 1))) }.sorted()
