@@ -18,13 +18,15 @@ struct HeadlessFollower {
         self.printsContent = printsContent
     }
 
-    /// Consumes `source` to its end, stamping inputs with the monotonic clock; returns the exit
-    /// code: 0 clean, 1 when the stream failed or lint found an error.
+    /// Consumes `source` to its end, stamping inputs with the monotonic clock (at arrival when the
+    /// source timed them); returns the exit code: 0 clean, 1 when the stream failed or lint found
+    /// an error.
     static func follow(_ source: AsyncStream<StreamInput>, includeUsageRequested: Bool, printsContent: Bool) async -> Int32 {
         var follower = HeadlessFollower(includeUsageRequested: includeUsageRequested, printsContent: printsContent)
         let start = CaptureRecorder.now()
         for await input in source {
-            follower.handle(input, at: CaptureRecorder.now() - start)
+            let arrival = input.arrival(onClockReading: CaptureRecorder.now())
+            follower.handle(input, at: arrival >= start ? arrival - start : 0)
         }
         return follower.finish(at: CaptureRecorder.now() - start)
     }
@@ -44,7 +46,7 @@ struct HeadlessFollower {
     private mutating func handle(_ input: StreamInput, at nanos: UInt64) {
         pipeline.handle(input, at: nanos)
         if case .note(let text) = input { Console.error("note: " + TerminalText.visible(text)) }
-        guard printsContent, case .bytes = input else { return }
+        guard printsContent, input.bodyBytes != nil else { return }
         printNewContent()
     }
 

@@ -51,7 +51,7 @@ extension TransportTests {
             let result = await TransferProbe.run(fixture.request("mock-huge", params: [.init("mock_bytes", .number(String(size)))]))
             #expect(result.failure == nil)
             #expect(result.body.count > size)
-            #expect(result.inputs.filter { if case .bytes = $0 { true } else { false } }.count > 10, "bytes must stream in pieces, not one buffer")
+            #expect(result.inputs.filter { $0.bodyBytes != nil }.count > 10, "bytes must stream in pieces, not one buffer")
             #expect(result.content.utf8.count == size)
             #expect(result.content.hasPrefix("All work and no play"))
             await fixture.server.shutdown()
@@ -68,7 +68,7 @@ extension TransportTests {
             var cancelledAt: ContinuousClock.Instant?
             for await input in inputs {
                 collected.inputs.append(input)
-                if case .bytes = input, cancelledAt == nil {
+                if input.bodyBytes != nil, cancelledAt == nil {
                     try await Task.sleep(for: .milliseconds(200))
                     cancelledAt = .now
                     // Measured on a plain thread, so a busy test run cannot delay the measurement itself.

@@ -31,7 +31,7 @@ public struct Capture: Sendable, Equatable {
     /// The body bytes of the capture, concatenated (what `chunkscope check` feeds its pipeline).
     public var bodyBytes: [UInt8] {
         var out: [UInt8] = []
-        for timed in inputs { if case .bytes(let bytes) = timed.input { out += bytes } }
+        for timed in inputs { if let bytes = timed.input.bodyBytes { out += bytes } }
         return out
     }
 

@@ -69,7 +69,7 @@ public final class CaptureRecorder: @unchecked Sendable {
         let (stream, continuation) = AsyncStream<StreamInput>.makeStream(bufferingPolicy: .unbounded)
         let task = Task {
             for await input in inputs {
-                recorder.record(input, at: now())
+                recorder.record(input, at: input.arrival(onClockReading: now()))
                 continuation.yield(input)
             }
             recorder.finish(at: now())

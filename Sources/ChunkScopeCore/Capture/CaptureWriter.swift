@@ -4,6 +4,7 @@
 /// of their line (or `maxHeldBytes`), so a capture is readable as plain SSE while it is written.
 public struct CaptureWriter {
     private var startNanos: UInt64?
+    private var latestNanos: UInt64?
     private var held: [UInt8] = []
     private var pendingReads: [(nanos: UInt64, count: Int)] = []
     private var wroteHeader = false
@@ -20,10 +21,13 @@ public struct CaptureWriter {
     /// The bytes that record `input`, received at `nanos` on a monotonic clock.
     public mutating func record(_ input: StreamInput, at nanos: UInt64) -> [UInt8] {
         var out = header()
+        // Record times never go backwards (a read stamped on arrival can follow a later-stamped input).
+        let nanos = max(nanos, latestNanos ?? nanos)
+        latestNanos = nanos
         let start = startNanos ?? nanos
         startNanos = start
         let t = CaptureFormat.milliseconds(nanos >= start ? nanos - start : 0)
-        if case .bytes(let bytes) = input {
+        if let bytes = input.bodyBytes {
             pendingReads.append((nanos >= start ? nanos - start : 0, bytes.count))
             let searchFrom = max(0, held.count - 1)
             held.append(contentsOf: bytes)
@@ -51,7 +55,7 @@ public struct CaptureWriter {
             out += line("t=\(t) note \(CaptureFormat.escape(text))")
         case .failed(let failure):
             out += line("t=\(t) failed \(failure.kind.rawValue) \(CaptureFormat.escape(failure.message))")
-        case .bytes:
+        case .bytes, .bytesReceived:
             break
         }
         return out
@@ -61,6 +65,7 @@ public struct CaptureWriter {
     public mutating func finish(at nanos: UInt64) -> [UInt8] {
         var out = header()
         out += flushHeld()
+        let nanos = max(nanos, latestNanos ?? nanos)
         let start = startNanos ?? nanos
         out += line("t=\(CaptureFormat.milliseconds(nanos >= start ? nanos - start : 0)) end")
         return out

@@ -22,6 +22,8 @@ public struct StreamPipeline: Sendable {
     private var version: UInt64 = 0
     private var start: UInt64?
     private var lastRowTime: UInt64?
+    /// The latest time handled: stamps never go backwards (see `monotonic`).
+    private var latestTime: UInt64 = 0
     private var sequence = 0
     private var lintRowsWritten = 0
     private var doneSeen = false
@@ -51,6 +53,7 @@ public struct StreamPipeline: Sendable {
     /// Handles one input from a byte source, stamped with its arrival time.
     public mutating func handle(_ input: StreamInput, at nanos: UInt64) {
         guard !finished else { return }
+        let nanos = monotonic(nanos)
         switch input {
         case .request(let summary):
             markStart(nanos)
@@ -62,7 +65,7 @@ public struct StreamPipeline: Sendable {
             metrics.recordResponse(at: nanos)
             receive(head)
             version &+= 1
-        case .bytes(let bytes):
+        case .bytes(let bytes), .bytesReceived(let bytes, _):
             feed(bytes, at: nanos)
         case .note(let text):
             notes.append(text)
@@ -76,6 +79,7 @@ public struct StreamPipeline: Sendable {
     /// Feeds body bytes (any split) that arrived at `nanos`.
     public mutating func feed(_ bytes: [UInt8], at nanos: UInt64) {
         guard !finished else { return }
+        let nanos = monotonic(nanos)
         markStart(nanos)
         version &+= 1
         metrics.recordBytes(bytes.count, at: nanos)
@@ -92,6 +96,7 @@ public struct StreamPipeline: Sendable {
     /// Ends the stream: flushes the decoder and raises end-of-stream findings. Idempotent.
     public mutating func finish(at nanos: UInt64) {
         guard !finished else { return }
+        let nanos = monotonic(nanos)
         markStart(nanos)
         version &+= 1
         if let body = plainBody { showPlainBody(body, at: nanos) }
@@ -148,6 +153,13 @@ public struct StreamPipeline: Sendable {
     }
 
     // MARK: - Processing
+
+    /// `nanos`, or the latest time already handled if that is later. Sources stamp on arrival and
+    /// consumers on handling, so a request stamped late can follow bytes stamped early.
+    private mutating func monotonic(_ nanos: UInt64) -> UInt64 {
+        latestTime = max(latestTime, nanos)
+        return latestTime
+    }
 
     private mutating func markStart(_ nanos: UInt64) {
         if start == nil {

@@ -1,8 +1,9 @@
 // Session — how it fits: the `SessionActor` owns one stream's `StreamPipeline`. A byte source
 // (transport, replay, test) hands it an async sequence of `StreamInput`; the actor stamps each
-// input with its `StreamClock`, runs the pipeline, and publishes coalesced `SessionSnapshot`s on
-// `updates` for the screen: at most one per frame interval, the newest only (a snapshot subsumes
-// every earlier one, so merging loses nothing), and always a final one when the stream ends.
+// input with its `StreamClock` (at arrival, for bytes the source timed), runs the pipeline, and
+// publishes coalesced `SessionSnapshot`s on `updates` for the screen: at most one per frame
+// interval, the newest only (a snapshot subsumes every earlier one, so merging loses nothing),
+// and always a final one when the stream ends.
 
 /// Runs one stream and publishes coalesced snapshots of it.
 public actor SessionActor {
@@ -36,7 +37,7 @@ public actor SessionActor {
         do {
             for try await input in inputs {
                 if ended { break }
-                pipeline.handle(input, at: clock.now())
+                pipeline.handle(input, at: input.arrival(onClockReading: clock.now()))
                 publishIfDue()
             }
         } catch {

@@ -5,12 +5,35 @@ public enum StreamInput: Sendable, Equatable {
     case request(RequestSummary)
     /// The response status line and headers.
     case response(ResponseHead)
-    /// Body bytes as they arrived (any split).
+    /// Body bytes as they arrived (any split), timed when the consumer handles them.
     case bytes([UInt8])
+    /// Body bytes with the moment the source received them. A source that hands its reads over in
+    /// batches (the transport, to wake its consumer less often) uses this so the timing stays exact.
+    case bytesReceived([UInt8], at: ContinuousClock.Instant)
     /// Something the transport wants shown, e.g. "retrying in 2 s after 429".
     case note(String)
     /// The transfer failed; what arrived before stays.
     case failed(StreamFailure)
+}
+
+extension StreamInput {
+    /// The body bytes of `.bytes` and `.bytesReceived`; nil for the other inputs.
+    public var bodyBytes: [UInt8]? {
+        switch self {
+        case .bytes(let bytes), .bytesReceived(let bytes, _): bytes
+        default: nil
+        }
+    }
+
+    /// The input's timestamp for a consumer whose monotonic clock reads `now` (nanoseconds):
+    /// `now` itself, or for `.bytesReceived` `now` moved back to when the source received the bytes.
+    public func arrival(onClockReading now: UInt64) -> UInt64 {
+        guard case .bytesReceived(_, let received) = self else { return now }
+        let (seconds, attoseconds) = (ContinuousClock.now - received).components
+        guard seconds >= 0, attoseconds >= 0 else { return now }
+        let ago = UInt64(seconds) &* 1_000_000_000 &+ UInt64(attoseconds / 1_000_000_000)
+        return now >= ago ? now - ago : 0
+    }
 }
 
 /// A redacted summary of the HTTP request.

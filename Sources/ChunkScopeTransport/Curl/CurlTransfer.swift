@@ -21,6 +21,9 @@ final class CurlTransfer: @unchecked Sendable {
     private var retriesUsed = 0
     private var lastActivity: UInt64 = 0
     private var totalBodyBytes = 0
+    /// Body reads not yet handed over (see `TransportOptions.handoverInterval`), in order.
+    private var heldReads: [StreamInput] = []
+    private var lastHandover: ContinuousClock.Instant?
 
     /// The longest error body kept for the message (the bytes are still all forwarded).
     private static let errorBodyLimit = 1 << 20
@@ -57,7 +60,7 @@ final class CurlTransfer: @unchecked Sendable {
     // MARK: The transfer thread
 
     func run() {
-        continuation.yield(.request(request.summary()))
+        yield(.request(request.summary()))
         guard let multi = curl_multi_init() else {
             finish(with: StreamFailure(.transport, "libcurl could not create a transfer"))
             return
@@ -73,7 +76,7 @@ final class CurlTransfer: @unchecked Sendable {
             case .retry(let delay, let reason):
                 retriesUsed += 1
                 let wait = delay < 1 ? String(format: "%.1f s", delay) : "\(Int(delay.rounded())) s"
-                continuation.yield(.note("\(reason); retrying in \(wait) (retry \(retriesUsed) of \(options.maxRetries))"))
+                yield(.note("\(reason); retrying in \(wait) (retry \(retriesUsed) of \(options.maxRetries))"))
                 if waitInterruptibly(multi, seconds: delay) { continue }
                 failure = cancelledFailure()
             }
@@ -88,7 +91,8 @@ final class CurlTransfer: @unchecked Sendable {
 
     private func finish(with failure: StreamFailure?) {
         forward(masker.finish())
-        if let failure { continuation.yield(.failed(failure)) }
+        if let failure { yield(.failed(failure)) }
+        handOverHeldReads()
         lock.lock()
         finished = true
         lock.unlock()
@@ -135,6 +139,7 @@ final class CurlTransfer: @unchecked Sendable {
             }
             if result != nil { break }
             if isCancelled { return .done(cancelledFailure()) }
+            let heldFor = handOverHeldReadsIfDue()
             let now = DispatchTime.now().uptimeNanoseconds
             if !connected {
                 var connectTime = 0.0
@@ -151,8 +156,14 @@ final class CurlTransfer: @unchecked Sendable {
                 if elapsed >= idleNanos { return .done(stalledFailure()) }
                 waitMs = Int32(min(1000, (idleNanos - elapsed) / 1_000_000 + 1))
             }
+            if let heldFor {
+                // Wake when the held reads are due.
+                let remaining = options.handoverInterval - heldFor
+                waitMs = min(waitMs, Int32(max(0, remaining) * 1000) + 1)
+            }
             curl_multi_poll(multi, nil, 0, waitMs, nil)
         }
+        handOverHeldReads()
         return outcome(of: result ?? CURLE_OK, errorBuffer: String(cString: errorBuffer))
     }
 
@@ -202,11 +213,42 @@ final class CurlTransfer: @unchecked Sendable {
         return buffer.count
     }
 
-    /// Yields body bytes (already masked) to the stream.
+    /// Passes body bytes (already masked) on, stamped now: at once after a quiet spell, else held
+    /// for the next hand-over.
     private func forward(_ bytes: [UInt8]) {
         guard !bytes.isEmpty else { return }
-        continuation.yield(.bytes(bytes))
         totalBodyBytes += bytes.count
+        heldReads.append(.bytesReceived(bytes, at: .now))
+        _ = handOverHeldReadsIfDue()
+    }
+
+    /// Hands the held reads over if the hand-over interval has passed since the last hand-over;
+    /// otherwise returns the seconds since it (the poll then wakes when they are due). Nil when
+    /// nothing is held any more.
+    private func handOverHeldReadsIfDue() -> Double? {
+        guard !heldReads.isEmpty else { return nil }
+        let now = ContinuousClock.now
+        if let last = lastHandover {
+            let (seconds, attoseconds) = (now - last).components
+            let since = Double(seconds) + Double(attoseconds) * 1e-18
+            if since < options.handoverInterval { return since }
+        }
+        handOverHeldReads(at: now)
+        return nil
+    }
+
+    /// Hands every held read over now (one wake-up of the consumer for all of them).
+    private func handOverHeldReads(at now: ContinuousClock.Instant = .now) {
+        guard !heldReads.isEmpty else { return }
+        for read in heldReads { continuation.yield(read) }
+        heldReads.removeAll(keepingCapacity: true)
+        lastHandover = now
+    }
+
+    /// Yields a non-body input, after the held reads so the order stays as received.
+    private func yield(_ input: StreamInput) {
+        handOverHeldReads()
+        continuation.yield(input)
     }
 
     private func receiveHeaderLine(_ buffer: UnsafeRawBufferPointer) {
@@ -227,7 +269,7 @@ final class CurlTransfer: @unchecked Sendable {
             if shouldRetry(head) {
                 response.heldForRetry = true
             } else {
-                continuation.yield(.response(head))
+                yield(.response(head))
             }
         } else if response.head == nil, let colon = line.firstIndex(of: ":") {
             let name = String(line[..<colon])

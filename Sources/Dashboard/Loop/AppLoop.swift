@@ -119,9 +119,8 @@ final class AppLoop {
         guard recorder != nil || frameLog != nil else { return InputTap(inputs, onInput: { _ in }, onEnd: {}) }
         let lastByte = LastByteClock()
         return InputTap(inputs, onInput: { input in
-            let now = CaptureRecorder.now()
-            recorder?.record(input, at: now)
-            if case .bytes = input { lastByte.mark(MonotonicClock.now()) }
+            recorder?.record(input, at: input.arrival(onClockReading: CaptureRecorder.now()))
+            if input.bodyBytes != nil { lastByte.mark(input.arrival(onClockReading: MonotonicClock.now())) }
         }, onEnd: {
             recorder?.finish(at: CaptureRecorder.now())
             if let frameLog, let nanos = lastByte.value { frameLog.lastByte(at: nanos) }

@@ -18,8 +18,8 @@ final class FrameLog: @unchecked Sendable {
     /// The log named by the environment, or nil when it is off or cannot be opened.
     static func fromEnvironment(_ environment: [String: String]) -> FrameLog? {
         guard let path = environment["CHUNKSCOPE_FRAME_LOG"], !path.isEmpty else { return nil }
-        FileManager.default.createFile(atPath: path, contents: nil)
-        guard let handle = FileHandle(forWritingAtPath: path) else { return nil }
+        guard FileManager.default.createFile(atPath: path, contents: nil),
+              let handle = FileHandle(forWritingAtPath: path) else { return nil }
         return FrameLog(handle: handle)
     }
 

@@ -46,6 +46,21 @@ struct CaptureFormatTests {
         #expect(capture.bodyBytes == Self.body)
     }
 
+    @Test("record times never go backwards; a read stamped on arrival is stored as plain bytes")
+    func monotonicRecords() throws {
+        var writer = CaptureWriter()
+        var out = writer.record(.request(RequestSummary(url: "http://h/v1/chat/completions")), at: 10_000_000)
+        out += writer.record(.response(ResponseHead(status: 200)), at: 14_000_000)
+        // Stamped when it arrived, before the response was handled.
+        out += writer.record(.bytesReceived(Array("data: {}\n\n".utf8), at: .now), at: 12_000_000)
+        out += writer.record(.bytes(Array("data: [DONE]\n\n".utf8)), at: 20_000_000)
+        out += writer.finish(at: 19_000_000)
+        let capture = try CaptureReader.read(out)
+        #expect(capture.inputs.map(\.offset) == [0, 4_000_000, 4_000_000, 10_000_000])
+        #expect(capture.inputs[2].input == .bytes(Array("data: {}\n\n".utf8)))
+        #expect(capture.isComplete)
+    }
+
     @Test("property: any split of any body round-trips exactly")
     func anySplit() async {
         await propertyCheck(input: Gen.int(in: 0...255).array(of: 0...300), Gen.int(in: 0...300).array(of: 0...20)) { raw, cuts in

@@ -41,6 +41,37 @@ struct StreamPipelineTests {
         #expect(snap.metrics.tokensAreExact)
     }
 
+    @Test("a stamp earlier than one already handled counts as that one: times never go backwards")
+    func monotonicTimes() {
+        var p = StreamPipeline()
+        // The request is stamped when handled (late); the bytes on arrival (earlier).
+        p.handle(.request(RequestSummary(url: "http://x/v1/chat/completions")), at: 5_000)
+        p.handle(.response(ResponseHead(status: 200, headers: [HTTPHeader("Content-Type", "text/event-stream")])), at: 4_000)
+        p.feed(bytes([Self.role]), at: 3_000)
+        p.feed(bytes([Self.content("Hi")]), at: 8_000)
+        p.finish(at: 7_000)
+        let snap = p.snapshot()
+        #expect(snap.metrics.timeToFirstByte == 0)
+        #expect(snap.metrics.timeToFirstChunk == 0)
+        #expect(snap.metrics.timeToFirstContent == 3_000)
+        #expect(snap.metrics.elapsed == 3_000)
+        #expect(Array(snap.events).filter { $0.kind == .data }.map(\.time) == [0, 3_000])
+    }
+
+    @Test("body bytes and their arrival: .bytes is timed on handling, .bytesReceived moved back")
+    func inputArrival() {
+        let plain = StreamInput.bytes([1, 2])
+        #expect(plain.bodyBytes == [1, 2])
+        #expect(plain.arrival(onClockReading: 1_000_000_000) == 1_000_000_000)
+        let received = StreamInput.bytesReceived([3], at: .now - .milliseconds(300))
+        #expect(received.bodyBytes == [3])
+        let ago = 1_000_000_000 - received.arrival(onClockReading: 1_000_000_000)
+        #expect(ago >= 300_000_000 && ago < 2_000_000_000, "moved back \(ago) ns")
+        #expect(received.arrival(onClockReading: 1_000) == 0, "never before the clock's zero")
+        #expect(StreamInput.bytesReceived([4], at: .now + .seconds(5)).arrival(onClockReading: 77) == 77)
+        #expect(StreamInput.note("n").bodyBytes == nil)
+    }
+
     @Test("tool-call and n>1 summaries name the index")
     func toolSummaries() {
         var p = StreamPipeline()

@@ -121,6 +121,30 @@ struct SessionActorTests {
         #expect(Array(snap.events).map(\.time) == [20_000_000, 30_000_000, 40_000_000, 50_000_000])
     }
 
+    @Test("bytes the source stamped on arrival keep their timing when handed over together")
+    func arrivalStamps() async throws {
+        let session = SessionActor(frameInterval: .milliseconds(1))
+        let (inputs, feed) = AsyncStream.makeStream(of: StreamInput.self)
+        let runner = Task { await session.run(inputs) }
+        feed.yield(.request(RequestSummary(url: "http://127.0.0.1/v1/chat/completions")))
+        while await session.snapshot().state != .connecting { await Task.yield() }
+        // Reads arriving after the request went out, handed over after the last of them.
+        let base = ContinuousClock.now
+        try await Task.sleep(for: .milliseconds(120))
+        // Three reads 40 ms apart, all handed over in one batch, long after they arrived.
+        for (offset, chunk) in [Self.chunk("", role: true), Self.chunk("Hi"), Self.chunk("", finish: "stop")].enumerated() {
+            guard case .bytes(let bytes) = chunk else { return }
+            feed.yield(.bytesReceived(bytes, at: base + .milliseconds(40 * offset)))
+        }
+        feed.finish()
+        await runner.value
+        let events = Array(await session.snapshot().events).filter { $0.kind == .data }
+        try #require(events.count == 3)
+        let gaps = events.dropFirst().map { Double($0.gap) / 1e6 }
+        // Timed by arrival (40 ms apart), not by hand-over (all at once); wide bounds for a busy machine.
+        #expect(gaps.allSatisfy { $0 > 30 && $0 < 50 }, "gaps \(gaps) ms")
+    }
+
     @Test("a failed input marks the session failed and keeps partial content")
     func failed() async {
         let session = SessionActor(frameInterval: .milliseconds(1))

@@ -27,7 +27,7 @@ struct TransferResult {
     }
 
     var body: [UInt8] {
-        inputs.reduce(into: []) { if case .bytes(let bytes) = $1 { $0 += bytes } }
+        inputs.reduce(into: []) { if let bytes = $1.bodyBytes { $0 += bytes } }
     }
 
     var bodyText: String { String(decoding: body, as: UTF8.self) }
