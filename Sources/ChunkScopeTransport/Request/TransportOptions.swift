@@ -13,7 +13,7 @@ public struct TransportOptions: Sendable, Equatable {
     /// Seconds within which body reads after a hand-over are held and handed over together, each
     /// stamped with its own arrival time (`.bytesReceived`). A read after a longer quiet spell goes
     /// at once, so this only batches a dense stream: its consumer wakes once per batch instead of
-    /// once per read. 0 hands every read over as it arrives.
+    /// once per read. 0 hands every read over as it arrives; at most 1.
     public var handoverInterval: Double
 
     /// Creates options; by default 10 s connect, 120 s idle, no retries, 20 ms hand-overs.
