@@ -26,7 +26,6 @@ public final class ManualStreamClock: StreamClock, @unchecked Sendable {
 
     /// Moves the clock forward by a `Duration`.
     public func advance(by duration: Duration) {
-        let (seconds, attoseconds) = duration.components
-        advance(by: UInt64(max(0, seconds)) * 1_000_000_000 + UInt64(max(0, attoseconds) / 1_000_000_000))
+        advance(by: duration.nanoseconds)
     }
 }

@@ -7,8 +7,6 @@ public struct SystemStreamClock: StreamClock {
 
     /// Nanoseconds since this clock was created.
     public func now() -> UInt64 {
-        let elapsed = ContinuousClock.now - origin
-        let (seconds, attoseconds) = elapsed.components
-        return UInt64(max(0, seconds)) &* 1_000_000_000 &+ UInt64(max(0, attoseconds) / 1_000_000_000)
+        (ContinuousClock.now - origin).nanoseconds
     }
 }

@@ -29,9 +29,7 @@ extension StreamInput {
     /// `now` itself, or for `.bytesReceived` `now` moved back to when the source received the bytes.
     public func arrival(onClockReading now: UInt64) -> UInt64 {
         guard case .bytesReceived(_, let received) = self else { return now }
-        let (seconds, attoseconds) = (ContinuousClock.now - received).components
-        guard seconds >= 0, attoseconds >= 0 else { return now }
-        let ago = UInt64(seconds) &* 1_000_000_000 &+ UInt64(attoseconds / 1_000_000_000)
+        let ago = (ContinuousClock.now - received).nanoseconds
         return now >= ago ? now - ago : 0
     }
 }

@@ -24,6 +24,7 @@ final class CurlTransfer: @unchecked Sendable {
     /// Body reads not yet handed over (see `TransportOptions.handoverInterval`), in order.
     private var heldReads: [StreamInput] = []
     private var lastHandover: ContinuousClock.Instant?
+    private let handoverInterval: Duration
 
     /// The longest error body kept for the message (the bytes are still all forwarded).
     private static let errorBodyLimit = 1 << 20
@@ -34,6 +35,7 @@ final class CurlTransfer: @unchecked Sendable {
         self.continuation = continuation
         self.secrets = request.secrets
         self.masker = SecretMasker(secrets: request.secrets)
+        self.handoverInterval = .seconds(options.handoverInterval)
     }
 
     // MARK: Cross-thread control
@@ -139,7 +141,7 @@ final class CurlTransfer: @unchecked Sendable {
             }
             if result != nil { break }
             if isCancelled { return .done(cancelledFailure()) }
-            let heldFor = handOverHeldReadsIfDue()
+            let untilDue = handOverHeldReadsIfDue(now: .now)
             let now = DispatchTime.now().uptimeNanoseconds
             if !connected {
                 var connectTime = 0.0
@@ -156,10 +158,9 @@ final class CurlTransfer: @unchecked Sendable {
                 if elapsed >= idleNanos { return .done(stalledFailure()) }
                 waitMs = Int32(min(1000, (idleNanos - elapsed) / 1_000_000 + 1))
             }
-            if let heldFor {
+            if let untilDue {
                 // Wake when the held reads are due.
-                let remaining = options.handoverInterval - heldFor
-                waitMs = min(waitMs, Int32(max(0, remaining) * 1000) + 1)
+                waitMs = min(waitMs, Int32(untilDue.nanoseconds / 1_000_000) + 1)
             }
             curl_multi_poll(multi, nil, 0, waitMs, nil)
         }
@@ -218,20 +219,18 @@ final class CurlTransfer: @unchecked Sendable {
     private func forward(_ bytes: [UInt8]) {
         guard !bytes.isEmpty else { return }
         totalBodyBytes += bytes.count
-        heldReads.append(.bytesReceived(bytes, at: .now))
-        _ = handOverHeldReadsIfDue()
+        let now = ContinuousClock.now
+        heldReads.append(.bytesReceived(bytes, at: now))
+        _ = handOverHeldReadsIfDue(now: now)
     }
 
     /// Hands the held reads over if the hand-over interval has passed since the last hand-over;
-    /// otherwise returns the seconds since it (the poll then wakes when they are due). Nil when
+    /// otherwise returns how long until it has (the poll then wakes when they are due). Nil when
     /// nothing is held any more.
-    private func handOverHeldReadsIfDue() -> Double? {
+    private func handOverHeldReadsIfDue(now: ContinuousClock.Instant) -> Duration? {
         guard !heldReads.isEmpty else { return nil }
-        let now = ContinuousClock.now
-        if let last = lastHandover {
-            let (seconds, attoseconds) = (now - last).components
-            let since = Double(seconds) + Double(attoseconds) * 1e-18
-            if since < options.handoverInterval { return since }
+        if let last = lastHandover, now - last < handoverInterval {
+            return last + handoverInterval - now
         }
         handOverHeldReads(at: now)
         return nil
