@@ -30,7 +30,7 @@ let package = Package(
         .target(name: "ChunkScopeUI", dependencies: ["ChunkScopeCore"], swiftSettings: strict),
         .systemLibrary(
             name: "CNcursesw", pkgConfig: "ncursesw",
-            providers: [.apt(["libncursesw5-dev"])]),
+            providers: [.apt(["libncurses-dev"])]),
         .target(name: "TerminalBackend", dependencies: ["CNcursesw", "ChunkScopeUI"], swiftSettings: strict),
         .systemLibrary(
             name: "CCurl", pkgConfig: "libcurl",
