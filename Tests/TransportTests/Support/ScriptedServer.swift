@@ -29,7 +29,8 @@ final class ScriptedServer {
     static let replyContent = "scripted reply"
 
     static let script = """
-        import gzip, http.server, json, socketserver, sys
+        import gzip, http.server, json, signal, socketserver, sys
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the test process may ignore SIGTERM; its children inherit that
         REPLY, BODY_PATH = sys.argv[1], sys.argv[2]
         SSE = ('data: {"choices":[{"index":0,"delta":{"content":"%s"}}]}\\n\\ndata: [DONE]\\n\\n' % sys.argv[3]).encode()
         class Handler(http.server.BaseHTTPRequestHandler):
@@ -90,6 +91,7 @@ final class ScriptedServer {
         let out = Pipe()
         process.standardOutput = out
         process.standardInput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
         try process.run()
         let handle = out.fileHandleForReading
         let line = await readLine(handle)
