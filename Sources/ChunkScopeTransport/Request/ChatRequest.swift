@@ -69,8 +69,8 @@ public struct ChatRequest: Sendable, Equatable {
         return "{" + fields.map { JSONValue.string($0.0).serialized() + ":" + $0.1 }.joined(separator: ",") + "}"
     }
 
-    /// Every header sent, in order, with the real key: only for the wire. libcurl adds none of its
-    /// own that matter (Host, Content-Length), so this is also the list shown, redacted.
+    /// Every header sent, in order, with the real key: only for the wire. libcurl adds only Host and
+    /// Content-Length, so this list, redacted, is also what the headers view and captures show.
     func wireHeaders() -> [HTTPHeader] {
         var result = [
             HTTPHeader("Content-Type", "application/json"),
