@@ -12,6 +12,7 @@ static inline CURLcode cs_easy_setopt_string(CURL *h, CURLoption o, const char *
 static inline CURLcode cs_easy_setopt_pointer(CURL *h, CURLoption o, void *v) { return curl_easy_setopt(h, o, v); }
 static inline CURLcode cs_easy_setopt_slist(CURL *h, CURLoption o, struct curl_slist *v) { return curl_easy_setopt(h, o, v); }
 static inline CURLcode cs_easy_setopt_callback(CURL *h, CURLoption o, cs_data_callback v) { return curl_easy_setopt(h, o, v); }
+static inline CURLcode cs_easy_setopt_off(CURL *h, CURLoption o, curl_off_t v) { return curl_easy_setopt(h, o, v); }
 static inline CURLcode cs_easy_getinfo_long(CURL *h, CURLINFO i, long *v) { return curl_easy_getinfo(h, i, v); }
 static inline CURLcode cs_easy_getinfo_double(CURL *h, CURLINFO i, double *v) { return curl_easy_getinfo(h, i, v); }
 
@@ -23,4 +24,18 @@ static inline int cs_error_buffer_size(void) { return CURL_ERROR_SIZE; }
 static inline CURLcode cs_multi_msg_result(const CURLMsg *m) { return m->data.result; }
 /// True when the message says a transfer is done.
 static inline int cs_multi_msg_is_done(const CURLMsg *m) { return m->msg == CURLMSG_DONE; }
+
+/// A read callback that aborts the transfer: installed so libcurl can never fall back to its
+/// default read callback, which reads the request body from stdin.
+static inline size_t cs_refuse_read(char *buffer, size_t size, size_t nitems, void *userdata) {
+    (void)buffer; (void)size; (void)nitems; (void)userdata;
+    return CURL_READFUNC_ABORT;
+}
+/// Installs `cs_refuse_read` as `CURLOPT_READFUNCTION`.
+static inline CURLcode cs_easy_refuse_reads(CURL *h) { return curl_easy_setopt(h, CURLOPT_READFUNCTION, cs_refuse_read); }
+
+/// Bits of `curl_version_info()->features` for the content decoders this libcurl was built with.
+static inline int cs_has_libz(void) { return (curl_version_info(CURLVERSION_NOW)->features & CURL_VERSION_LIBZ) != 0; }
+static inline int cs_has_brotli(void) { return (curl_version_info(CURLVERSION_NOW)->features & CURL_VERSION_BROTLI) != 0; }
+static inline int cs_has_zstd(void) { return (curl_version_info(CURLVERSION_NOW)->features & CURL_VERSION_ZSTD) != 0; }
 #endif

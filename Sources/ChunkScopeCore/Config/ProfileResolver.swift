@@ -9,7 +9,8 @@ public struct ProfileResolver {
     public var config: ChunkScopeConfig?
     /// The process environment.
     public var environment: [String: String]
-    /// Runs an `api_key_cmd` and returns its trimmed stdout; throws a message on failure.
+    /// Runs an `api_key_cmd` and returns its stdout as printed; throws a message on failure.
+    /// One trailing newline is dropped from the output; any other line break is an error.
     public var runKeyCommand: (String) throws -> String
     /// Warnings found while loading the config (e.g. permissions), carried into the result.
     public var loadWarnings: [String]
@@ -52,6 +53,12 @@ public struct ProfileResolver {
                               message: "missing: set model in the profile or pass --model")
         }
         let key = try resolveKey(flags: flags, profile: profile)
+        for header in profile.headers {
+            if let problem = HeaderValidation.problem(name: header.name, value: header.value) {
+                throw ConfigError(file: path, line: profile.line, key: "profiles.\(profile.name).headers",
+                                  message: "header '\(HeaderValidation.escapingControls(header.name))': \(problem)")
+            }
+        }
         var params: [JSONValue.Member] = []
         if let t = profile.temperature { params.append(.init("temperature", .number(Self.jsonNumber(t)))) }
         if let m = profile.maxTokens { params.append(.init("max_tokens", .number(String(m)))) }
@@ -80,6 +87,7 @@ public struct ProfileResolver {
         if let variable = flags.apiKeyEnv {
             key = try keyFromEnvironment(variable, key: "--api-key-env")
         } else if let envKey {
+            try Self.checkKey(envKey, file: nil, line: nil, key: "OPENAI_API_KEY", source: "environment variable OPENAI_API_KEY")
             // OPENAI_API_KEY goes to OpenAI or to OPENAI_BASE_URL (the conventional pair), never to an
             // unrelated --base-url, which would leak the key to another server.
             let flagHost = flags.baseURL.map(Self.host(of:))
@@ -100,11 +108,7 @@ public struct ProfileResolver {
 
     /// The lower-cased host of an `http(s)://` URL.
     static func host(of url: String) -> String {
-        let afterScheme = url.firstRange(of: "://").map { url[$0.upperBound...] } ?? Substring(url)
-        var authority = afterScheme.prefix { $0 != "/" }
-        if let at = authority.lastIndex(of: "@") { authority = authority[authority.index(after: at)...] }
-        if authority.hasPrefix("[") { return String(authority.dropFirst().prefix { $0 != "]" }).lowercased() }
-        return String(authority.prefix { $0 != ":" }).lowercased()
+        URLParts(url)?.host ?? ""
     }
 
     private static func trimmed(_ url: String) -> String {
@@ -133,17 +137,22 @@ public struct ProfileResolver {
                 throw ConfigError(file: config?.path, line: profile.line, key: "\(base).api_key_cmd",
                                   message: "the key command failed: \(Redaction.redactText(String(describing: error)))")
             }
-            guard !output.isEmpty else {
+            let key = Self.droppingOneTrailingNewline(output)
+            guard !key.isEmpty else {
                 throw ConfigError(file: config?.path, line: profile.line, key: "\(base).api_key_cmd",
                                   message: "the key command printed nothing")
             }
-            return Secret(output)
+            try Self.checkKey(key, file: config?.path, line: profile.line, key: "\(base).api_key_cmd",
+                              source: "the key command's output", hint: "; only one trailing newline is allowed")
+            return Secret(key)
         }
         if let variable = profile.apiKeyEnv {
             guard let value = environment[variable], !value.isEmpty else {
                 throw ConfigError(file: config?.path, line: profile.line, key: "\(base).api_key_env",
                                   message: "environment variable \(variable) is not set (export it, or use api_key_cmd)")
             }
+            try Self.checkKey(value, file: config?.path, line: profile.line, key: "\(base).api_key_env",
+                              source: "environment variable \(variable)")
             return Secret(value)
         }
         return nil
@@ -153,16 +162,38 @@ public struct ProfileResolver {
         guard let value = environment[variable], !value.isEmpty else {
             throw ConfigError(key: key, message: "environment variable \(variable) is not set")
         }
+        try Self.checkKey(value, file: nil, line: nil, key: key, source: "environment variable \(variable)")
         return Secret(value)
+    }
+
+    /// Throws when `value` cannot go into the `Authorization` header as one header (a line break
+    /// or control character would start another); the message never quotes the key.
+    private static func checkKey(_ value: String, file: String?, line: Int?, key: String,
+                                 source: String, hint: String = "") throws(ConfigError) {
+        if let problem = HeaderValidation.problem(value: value) {
+            throw ConfigError(file: file, line: line, key: key, message: "\(source) cannot be sent as the key: \(problem)\(hint)")
+        }
+    }
+
+    /// `text` without one trailing `\n` (or `\r\n`), the newline a key command normally prints.
+    static func droppingOneTrailingNewline(_ text: String) -> String {
+        var scalars = Substring(text).unicodeScalars
+        guard scalars.last == "\n" else { return text }
+        scalars.removeLast()
+        if scalars.last == "\r" { scalars.removeLast() }
+        return String(scalars)
     }
 
     private func checkedURL(_ url: String) throws(ConfigError) -> String {
         guard url.hasPrefix("http://") || url.hasPrefix("https://") else {
-            throw ConfigError(key: "base_url", message: "'\(url)' is not an http:// or https:// URL")
+            throw ConfigError(key: "base_url", message: "'\(Redaction.redactURL(url))' is not an http:// or https:// URL")
         }
-        var trimmed = url
-        while trimmed.hasSuffix("/") { trimmed.removeLast() }
-        return trimmed
+        guard url.utf8.allSatisfy({ $0 > 0x20 && $0 != 0x7F }) else {
+            throw ConfigError(key: "base_url", message: "'\(Redaction.redactURL(HeaderValidation.escapingControls(url)))' contains a space or control character")
+        }
+        guard var parts = URLParts(url) else { return url }
+        while parts.path.hasSuffix("/") { parts.path.removeLast() }
+        return parts.joined
     }
 
     /// `base` with every member of `overrides` replacing a same-named member or appended.

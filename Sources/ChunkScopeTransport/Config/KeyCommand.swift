@@ -1,8 +1,8 @@
 import ChunkScopeCore
 import Foundation
 
-/// Runs a profile's `api_key_cmd` with `/bin/sh -c` and returns its stdout, trimmed.
-/// The output is never logged; a failure message carries the exit status and redacted stderr.
+/// Runs a profile's `api_key_cmd` with `/bin/sh -c` and returns its stdout exactly as printed
+/// (`ProfileResolver` drops one trailing newline and rejects any other). The output is never logged; a failure message carries the exit status and redacted stderr.
 public enum KeyCommand {
     /// Why a key command failed.
     public struct Failure: Error, CustomStringConvertible {
@@ -38,11 +38,12 @@ public enum KeyCommand {
             throw Failure(description: "timed out after \(Int(timeout)) s")
         }
         process.waitUntilExit()
-        let output = String(decoding: outputBox.stdout, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let output = String(decoding: outputBox.stdout, as: UTF8.self)
         guard process.terminationStatus == 0 else {
             let errorText = String(decoding: outputBox.stderr.prefix(300), as: UTF8.self)
                 .trimmingCharacters(in: .whitespacesAndNewlines)
-            let detail = errorText.isEmpty ? "" : ": " + Redaction.redactText(errorText, secrets: output.isEmpty ? [] : [Secret(output)])
+            let printed = output.trimmingCharacters(in: .whitespacesAndNewlines)
+            let detail = errorText.isEmpty ? "" : ": " + Redaction.redactText(errorText, secrets: printed.isEmpty ? [] : [Secret(printed)])
             throw Failure(description: "exited with status \(process.terminationStatus)\(detail)")
         }
         return output

@@ -15,6 +15,8 @@ final class CurlTransfer: @unchecked Sendable {
     private var cancelRequested = false
     private var finished = false
     private var wakeableMulti: UnsafeMutableRawPointer?
+    /// Set when `curl_multi_wakeup` failed: the transfer thread then polls in short slices.
+    private var wakeupFailed = false
 
     private var masker: SecretMasker
     private var response = AttemptResponse()
@@ -44,7 +46,8 @@ final class CurlTransfer: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         cancelRequested = true
-        if let multi = wakeableMulti { curl_multi_wakeup(multi) }
+        // Should the wake-up fail, the transfer thread sees the flag at its next short poll.
+        if let multi = wakeableMulti, curl_multi_wakeup(multi) != CURLM_OK { wakeupFailed = true }
     }
 
     var isCancelled: Bool {
@@ -52,6 +55,16 @@ final class CurlTransfer: @unchecked Sendable {
         defer { lock.unlock() }
         return cancelRequested
     }
+
+    /// True once a `curl_multi_wakeup` failed: polls are then kept short so a cancel is still seen.
+    private var cancelWakeupFailed: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return wakeupFailed
+    }
+
+    /// The longest poll, in milliseconds, once the wake-up has failed.
+    private static let pollSliceWithoutWakeup: Int32 = 20
 
     var isFinished: Bool {
         lock.lock()
@@ -62,7 +75,13 @@ final class CurlTransfer: @unchecked Sendable {
     // MARK: The transfer thread
 
     func run() {
-        yield(.request(request.summary()))
+        // Serialised here, on the transfer thread: a large body must not hold up the caller.
+        let body = request.body()
+        yield(.request(request.summary(body: body)))
+        if let problem = headerProblem() {
+            finish(with: StreamFailure(.badInput, problem))
+            return
+        }
         guard let multi = curl_multi_init() else {
             finish(with: StreamFailure(.transport, "libcurl could not create a transfer"))
             return
@@ -70,25 +89,44 @@ final class CurlTransfer: @unchecked Sendable {
         lock.lock()
         wakeableMulti = multi
         lock.unlock()
+        // One buffer for every attempt, alive until the last one ends (libcurl reads it in place).
+        let bodyBytes = Array(body.utf8)
         var failure: StreamFailure?
         while true {
-            switch performAttempt(multi) {
+            switch bodyBytes.withUnsafeBytes({ performAttempt(multi, body: $0) }) {
             case .done(let outcome):
                 failure = outcome
             case .retry(let delay, let reason):
                 retriesUsed += 1
                 let wait = delay < 1 ? String(format: "%.1f s", delay) : "\(Int(delay.rounded())) s"
                 yield(.note("\(reason); retrying in \(wait) (retry \(retriesUsed) of \(options.maxRetries))"))
-                if waitInterruptibly(multi, seconds: delay) { continue }
-                failure = cancelledFailure()
+                switch waitInterruptibly(multi, seconds: delay) {
+                case .success(true): continue
+                case .success(false): failure = cancelledFailure()
+                case .failure(let error): failure = StreamFailure(.transport, error.message)
+                }
             }
             break
         }
         lock.lock()
         wakeableMulti = nil
         lock.unlock()
-        curl_multi_cleanup(multi)
+        let cleanup = curl_multi_cleanup(multi)
+        if cleanup != CURLM_OK, failure == nil {
+            failure = StreamFailure(.transport, CurlSetupError(call: "curl_multi_cleanup", cleanup).message)
+        }
         finish(with: failure)
+    }
+
+    /// Why a header cannot go on the wire as one header (a CR/LF in a value would start another),
+    /// naming the header but never quoting its value; nil when all are fine.
+    private func headerProblem() -> String? {
+        for header in request.wireHeaders() {
+            if let problem = HeaderValidation.problem(name: header.name, value: header.value) {
+                return "Not sent: header '\(HeaderValidation.escapingControls(header.name))': \(problem)"
+            }
+        }
+        return nil
     }
 
     private func finish(with failure: StreamFailure?) {
@@ -106,26 +144,41 @@ final class CurlTransfer: @unchecked Sendable {
         case retry(delay: Double, reason: String)
     }
 
-    private func performAttempt(_ multi: UnsafeMutableRawPointer) -> AttemptOutcome {
+    /// One attempt: sets the handle up (every option checked), runs it on `multi`, detaches it.
+    /// `body` must stay valid until this returns.
+    private func performAttempt(_ multi: UnsafeMutableRawPointer, body: UnsafeRawBufferPointer) -> AttemptOutcome {
         response = AttemptResponse()
         guard let easy = curl_easy_init() else { return .done(StreamFailure(.transport, "libcurl could not create a handle")) }
         let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(cs_error_buffer_size()))
         errorBuffer.initialize(repeating: 0, count: Int(cs_error_buffer_size()))
         var headerList: UnsafeMutablePointer<curl_slist>?
-        for header in request.wireHeaders() {
-            headerList = curl_slist_append(headerList, "\(header.name): \(header.value)")
-        }
-        // No `Expect: 100-continue` for large bodies: many servers never answer it (a 1 s stall).
-        headerList = curl_slist_append(headerList, "Expect:")
         defer {
             curl_easy_cleanup(easy)
             curl_slist_free_all(headerList)
             errorBuffer.deallocate()
         }
-        configure(easy, headers: headerList, errorBuffer: errorBuffer)
-        curl_multi_add_handle(multi, easy)
-        defer { curl_multi_remove_handle(multi, easy) }
+        do throws(CurlSetupError) {
+            // No `Expect: 100-continue` for large bodies: many servers never answer it (a 1 s stall).
+            headerList = try CurlHeaderList.make(request.wireHeaders().map { "\($0.name): \($0.value)" } + ["Expect:"])
+            try configure(CurlEasyOptions(handle: easy), body: body, headers: headerList, errorBuffer: errorBuffer)
+        } catch {
+            return .done(StreamFailure(.transport, redact(error.message)))
+        }
+        let added = curl_multi_add_handle(multi, easy)
+        guard added == CURLM_OK else {
+            return .done(StreamFailure(.transport, CurlSetupError(call: "curl_multi_add_handle", added).message))
+        }
+        var outcome = drive(multi, easy, errorBuffer: errorBuffer)
+        let removed = curl_multi_remove_handle(multi, easy)
+        if removed != CURLM_OK, case .done(nil) = outcome {
+            outcome = .done(StreamFailure(.transport, CurlSetupError(call: "curl_multi_remove_handle", removed).message))
+        }
+        return outcome
+    }
 
+    /// Runs the attached handle until it finishes, is cancelled, stalls or a multi call fails.
+    private func drive(_ multi: UnsafeMutableRawPointer, _ easy: UnsafeMutableRawPointer,
+                       errorBuffer: UnsafeMutablePointer<CChar>) -> AttemptOutcome {
         lastActivity = DispatchTime.now().uptimeNanoseconds
         var connected = false
         var result: CURLcode?
@@ -133,7 +186,7 @@ final class CurlTransfer: @unchecked Sendable {
             var running: Int32 = 0
             let code = curl_multi_perform(multi, &running)
             if code != CURLM_OK {
-                return .done(StreamFailure(.transport, "libcurl: \(String(cString: curl_multi_strerror(code)))"))
+                return .done(StreamFailure(.transport, CurlSetupError(call: "curl_multi_perform", code).message))
             }
             var queued: Int32 = 0
             while let message = curl_multi_info_read(multi, &queued) {
@@ -145,7 +198,10 @@ final class CurlTransfer: @unchecked Sendable {
             let now = DispatchTime.now().uptimeNanoseconds
             if !connected {
                 var connectTime = 0.0
-                cs_easy_getinfo_double(easy, CURLINFO_CONNECT_TIME, &connectTime)
+                let info = cs_easy_getinfo_double(easy, CURLINFO_CONNECT_TIME, &connectTime)
+                guard info == CURLE_OK else {
+                    return .done(StreamFailure(.transport, CurlSetupError(call: "curl_easy_getinfo(CURLINFO_CONNECT_TIME)", info).message))
+                }
                 if connectTime > 0 {
                     connected = true
                     lastActivity = max(lastActivity, now)
@@ -162,36 +218,49 @@ final class CurlTransfer: @unchecked Sendable {
                 // Wake when the held reads are due.
                 waitMs = min(waitMs, Int32(untilDue.nanoseconds / 1_000_000) + 1)
             }
-            curl_multi_poll(multi, nil, 0, waitMs, nil)
+            if cancelWakeupFailed { waitMs = min(waitMs, Self.pollSliceWithoutWakeup) }
+            let polled = curl_multi_poll(multi, nil, 0, waitMs, nil)
+            if polled != CURLM_OK {
+                return .done(StreamFailure(.transport, CurlSetupError(call: "curl_multi_poll", polled).message))
+            }
         }
         handOverHeldReads()
         return outcome(of: result ?? CURLE_OK, errorBuffer: String(cString: errorBuffer))
     }
 
-    private func configure(_ easy: UnsafeMutableRawPointer, headers: UnsafeMutablePointer<curl_slist>?, errorBuffer: UnsafeMutablePointer<CChar>) {
+    /// Every option of one attempt. The body goes from `body` in place (`CURLOPT_POSTFIELDS` with
+    /// its size, no length limit), never through a read callback, so libcurl never reads stdin.
+    private func configure(_ easy: CurlEasyOptions, body: UnsafeRawBufferPointer,
+                           headers: UnsafeMutablePointer<curl_slist>?, errorBuffer: UnsafeMutablePointer<CChar>) throws(CurlSetupError) {
         let context = Unmanaged.passUnretained(self).toOpaque()
-        cs_easy_setopt_string(easy, CURLOPT_URL, request.url)
-        cs_easy_setopt_long(easy, CURLOPT_POST, 1)
-        cs_easy_setopt_string(easy, CURLOPT_COPYPOSTFIELDS, request.body())
-        cs_easy_setopt_slist(easy, CURLOPT_HTTPHEADER, headers)
-        cs_easy_setopt_long(easy, CURLOPT_NOSIGNAL, 1)
-        cs_easy_setopt_long(easy, CURLOPT_CONNECTTIMEOUT_MS, max(1, Int(options.connectTimeout * 1000)))
-        cs_easy_setopt_long(easy, CURLOPT_TCP_KEEPALIVE, 1)
-        cs_easy_setopt_long(easy, CURLOPT_TCP_NODELAY, 1)
-        cs_easy_setopt_long(easy, CURLOPT_FOLLOWLOCATION, 0)
+        try easy.set(.url, request.url)
+        try easy.set(.post, 1)
+        try easy.refuseReads()
+        try easy.set(.postFieldSize, offset: body.count)
+        try easy.set(.postFields, pointer: UnsafeMutableRawPointer(mutating: body.baseAddress))
+        try easy.set(.httpHeader, list: headers)
+        // Turns on decoding of every Content-Encoding libcurl supports; the header itself is in the list.
+        try easy.set(.acceptEncoding, "")
+        try easy.set(.noSignal, 1)
+        try easy.set(.connectTimeout, max(1, Int(options.connectTimeout * 1000)))
+        try easy.set(.tcpKeepAlive, 1)
+        try easy.set(.tcpNoDelay, 1)
+        try easy.set(.followLocation, 0)
         // A proxy cannot reach this machine's loopback (the built-in mock, local servers): never use one for it.
-        if request.isLoopback { cs_easy_setopt_string(easy, CURLOPT_NOPROXY, "*") }
+        if request.isLoopback { try easy.set(.noProxy, "*") }
         // Behind HTTPS_PROXY, the proxy's "200 Connection established" is not the provider's response.
-        cs_easy_setopt_long(easy, CURLOPT_SUPPRESS_CONNECT_HEADERS, 1)
-        cs_easy_setopt_pointer(easy, CURLOPT_ERRORBUFFER, errorBuffer)
-        cs_easy_setopt_pointer(easy, CURLOPT_WRITEDATA, context)
-        cs_easy_setopt_callback(easy, CURLOPT_WRITEFUNCTION) { pointer, size, count, userdata in
-            let transfer = Unmanaged<CurlTransfer>.fromOpaque(userdata!).takeUnretainedValue()
+        try easy.set(.suppressConnectHeaders, 1)
+        try easy.set(.errorBuffer, pointer: errorBuffer)
+        try easy.set(.writeData, pointer: context)
+        try easy.set(.writeFunction) { pointer, size, count, userdata in
+            guard let userdata else { return 0 }
+            let transfer = Unmanaged<CurlTransfer>.fromOpaque(userdata).takeUnretainedValue()
             return transfer.receiveBody(UnsafeRawBufferPointer(start: pointer, count: size * count))
         }
-        cs_easy_setopt_pointer(easy, CURLOPT_HEADERDATA, context)
-        cs_easy_setopt_callback(easy, CURLOPT_HEADERFUNCTION) { pointer, size, count, userdata in
-            let transfer = Unmanaged<CurlTransfer>.fromOpaque(userdata!).takeUnretainedValue()
+        try easy.set(.headerData, pointer: context)
+        try easy.set(.headerFunction) { pointer, size, count, userdata in
+            guard let userdata else { return 0 }
+            let transfer = Unmanaged<CurlTransfer>.fromOpaque(userdata).takeUnretainedValue()
             transfer.receiveHeaderLine(UnsafeRawBufferPointer(start: pointer, count: size * count))
             return size * count
         }
@@ -346,9 +415,10 @@ final class CurlTransfer: @unchecked Sendable {
         StreamFailure(.cancelled, totalBodyBytes > 0 ? "Cancelled; kept the \(totalBodyBytes) bytes received" : "Cancelled before any body byte")
     }
 
+    /// `host:port` of the request, for messages (never the userinfo or query).
     private func hostDescription() -> String {
-        guard let url = URL(string: request.url), let host = url.host else { return redact(request.url) }
-        return url.port.map { "\(host):\($0)" } ?? host
+        guard let parts = URLParts(request.url), !parts.hostAndPort.isEmpty else { return Redaction.redactURL(request.url, secrets: secrets) }
+        return parts.hostAndPort
     }
 
     private func redact(_ text: String) -> String {
@@ -359,14 +429,18 @@ final class CurlTransfer: @unchecked Sendable {
         value.rounded() == value ? "\(Int(value)) s" : String(format: "%.1f s", value)
     }
 
-    /// Waits `seconds` on the multi handle (no transfers attached), returning false when cancelled.
-    private func waitInterruptibly(_ multi: UnsafeMutableRawPointer, seconds: Double) -> Bool {
+    /// Waits `seconds` on the multi handle (no transfers attached): true when the wait ran out,
+    /// false when cancelled.
+    private func waitInterruptibly(_ multi: UnsafeMutableRawPointer, seconds: Double) -> Result<Bool, CurlSetupError> {
         let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(max(0, seconds) * 1e9)
         while true {
-            if isCancelled { return false }
+            if isCancelled { return .success(false) }
             let now = DispatchTime.now().uptimeNanoseconds
-            if now >= deadline { return true }
-            curl_multi_poll(multi, nil, 0, Int32(min(1000, (deadline - now) / 1_000_000 + 1)), nil)
+            if now >= deadline { return .success(true) }
+            var waitMs = Int32(min(1000, (deadline - now) / 1_000_000 + 1))
+            if cancelWakeupFailed { waitMs = min(waitMs, Self.pollSliceWithoutWakeup) }
+            let polled = curl_multi_poll(multi, nil, 0, waitMs, nil)
+            if polled != CURLM_OK { return .failure(CurlSetupError(call: "curl_multi_poll", polled)) }
         }
     }
 }

@@ -1,4 +1,5 @@
 import ChunkScopeCore
+import Foundation
 
 /// One streaming chat-completions request: where to send it, what to send, and the key.
 public struct ChatRequest: Sendable, Equatable {
@@ -33,11 +34,18 @@ public struct ChatRequest: Sendable, Equatable {
         self.toolsJSON = toolsJSON
     }
 
-    /// `{baseURL}/chat/completions`.
+    /// `{baseURL}/chat/completions` as sent: the path appended before any query
+    /// (`…/v1?api-version=x` becomes `…/v1/chat/completions?api-version=x`), without the base URL's
+    /// userinfo (it goes as an `Authorization: Basic` header, see `wireHeaders`) or fragment.
     public var url: String {
-        var base = baseURL
-        while base.hasSuffix("/") { base.removeLast() }
-        return base + "/chat/completions"
+        guard var parts = URLParts(baseURL) else {
+            var base = baseURL
+            while base.hasSuffix("/") { base.removeLast() }
+            return base + "/chat/completions"
+        }
+        parts.userinfo = nil
+        parts.fragment = nil
+        return parts.appendingPath("/chat/completions").joined
     }
 
     /// The JSON body: model, messages, `stream: true`, stream_options, tools, then params.
@@ -61,16 +69,22 @@ public struct ChatRequest: Sendable, Equatable {
         return "{" + fields.map { JSONValue.string($0.0).serialized() + ":" + $0.1 }.joined(separator: ",") + "}"
     }
 
-    /// Every header sent, in order, with the real key: only for the wire.
+    /// Every header sent, in order, with the real key: only for the wire. libcurl adds only Host and
+    /// Content-Length, so this list, redacted, is also what the headers view and captures show.
     func wireHeaders() -> [HTTPHeader] {
         var result = [
             HTTPHeader("Content-Type", "application/json"),
             HTTPHeader("Accept", "text/event-stream"),
             HTTPHeader("User-Agent", "chunkscope/\(ChatRequest.clientVersion)"),
         ]
+        if let encodings = ContentDecoding.acceptEncoding { result.append(HTTPHeader("Accept-Encoding", encodings)) }
         let overridesAuthorization = headers.contains { $0.name.lowercased() == "authorization" }
         if let apiKey, !apiKey.isEmpty, !overridesAuthorization {
             result.append(HTTPHeader("Authorization", "Bearer " + apiKey.exposedValue))
+        } else if !overridesAuthorization, let credentials = URLParts(baseURL)?.credentials {
+            // What libcurl would send for `user:password@` in the URL, made explicit so it is listed.
+            let token = Data("\(credentials.user):\(credentials.password)".utf8).base64EncodedString()
+            result.append(HTTPHeader("Authorization", "Basic " + token))
         }
         for header in headers {
             if let i = result.firstIndex(where: { $0.name.lowercased() == header.name.lowercased() }) {
@@ -84,15 +98,22 @@ public struct ChatRequest: Sendable, Equatable {
 
     /// The request as shown and saved: headers redacted, key never present.
     public func summary() -> RequestSummary {
-        let redactedHeaders = Redaction.redact(wireHeaders())
-        return RequestSummary(method: "POST", url: Redaction.redactText(url, secrets: secrets),
-                              headers: redactedHeaders, body: Redaction.redactText(body(), secrets: secrets))
+        summary(body: body())
     }
 
-    /// Values that must never be shown: the key and every header value that carries a credential.
+    /// The summary for an already serialised `body` (a large body is not serialised twice).
+    func summary(body: String) -> RequestSummary {
+        let redactedHeaders = Redaction.redact(wireHeaders())
+        return RequestSummary(method: "POST", url: Redaction.redactURL(url, secrets: secrets),
+                              headers: redactedHeaders, body: Redaction.redactText(body, secrets: secrets))
+    }
+
+    /// Values that must never be shown: the key, the base URL's password and key-named query
+    /// values, and every header value that carries a credential.
     var secrets: [Secret] {
         var result: [Secret] = []
         if let apiKey { result.append(apiKey) }
+        result += Redaction.urlSecrets(baseURL)
         for header in headers where Redaction.isSensitiveHeaderName(header.name) || Redaction.looksLikeCredential(header.value) {
             result.append(Secret(header.value))
         }
@@ -101,17 +122,8 @@ public struct ChatRequest: Sendable, Equatable {
 
     /// True when the URL's host is this machine's loopback (`localhost`, `127.x.x.x`, `::1`).
     public var isLoopback: Bool {
-        guard let schemeEnd = url.range(of: "://") else { return false }
-        var authority = url[schemeEnd.upperBound...].prefix { $0 != "/" }
-        if let at = authority.lastIndex(of: "@") { authority = authority[authority.index(after: at)...] }
-        let host: Substring
-        if authority.hasPrefix("[") {
-            host = authority.dropFirst().prefix { $0 != "]" }
-        } else {
-            host = authority.prefix { $0 != ":" }
-        }
-        let lower = host.lowercased()
-        return lower == "localhost" || lower.hasSuffix(".localhost") || lower.hasPrefix("127.") || lower == "::1"
+        guard let host = URLParts(baseURL)?.host else { return false }
+        return host == "localhost" || host.hasSuffix(".localhost") || host.hasPrefix("127.") || host == "::1"
     }
 
     /// The version in the User-Agent header.
