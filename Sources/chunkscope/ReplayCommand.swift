@@ -14,7 +14,8 @@ struct ReplayCommand: AsyncParsableCommand {
             printed instead. Captures come from `chunkscope record` and from every dashboard stream \
             ($XDG_STATE_HOME/chunkscope/captures). A plain .sse file has no timing; its events are \
             played 25 ms apart. Exit status: 0 clean stream, 1 the recorded stream had an error, \
-            2 unreadable file or bad arguments.
+            2 unreadable file, a damaged capture record (the message names its line) or bad \
+            arguments, 3 stdout could not be written, 141 stdout's reader went away (`| head`).
 
             Examples:
               chunkscope replay capture.sse                 # original timing
@@ -44,7 +45,7 @@ struct ReplayCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard let replaySpeed = ReplaySpeed(speed) else {
-            Console.error("chunkscope replay: --speed must be a positive number or 'max' (got '\(speed)')")
+            Console.error("chunkscope replay: --speed must be a factor from \(ReplaySpeed.factorRange.lowerBound) to \(Int(ReplaySpeed.factorRange.upperBound)) or 'max' (got '\(speed)')")
             throw ExitCode(2)
         }
         let capture: Capture
@@ -64,6 +65,7 @@ struct ReplayCommand: AsyncParsableCommand {
         if !capture.isComplete { Console.error("note: the capture has no end record (the recorder stopped early)") }
         let exitCode = await HeadlessFollower.follow(timed: CaptureReplay.timedStream(capture, speed: replaySpeed),
                                                      includeUsageRequested: capture.requestedUsage, printsContent: !quiet)
+        try Console.finishStdout(command: "chunkscope replay")
         if exitCode != 0 { throw ExitCode(exitCode) }
     }
 
@@ -72,7 +74,7 @@ struct ReplayCommand: AsyncParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let configuration: DashboardConfiguration
         do {
-            let name = URL(fileURLWithPath: file).lastPathComponent
+            let name = file.split(separator: "/").last.map(String.init) ?? file
             configuration = DashboardConfiguration(
                 source: .prepared(.replay(of: capture, named: name, speed: ReplaySpeed(speed) ?? .factor(1))),
                 theme: try ThemeLoader.load(theme, environment: environment), mouse: !noMouse, environment: environment)
