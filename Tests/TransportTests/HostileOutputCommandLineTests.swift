@@ -62,12 +62,13 @@ extension TransportTests {
             #expect(outcome.stderr.contains("Capture saved to \(home)/piped.sse"))
         }
 
+        /// `timeout` bounds a server that would serve on unseen (it then exits 124, and the test fails).
         @Test("mock-server | head -2 ends with head, exit 141")
         func mockServerIntoClosedPipe() async throws {
             let home = try CommandLineTests.scratch()
             defer { try? FileManager.default.removeItem(atPath: home) }
             let outcome = try await Self.shell("""
-                { "$BIN" mock-server --port 0; echo $? > "$HOME/status"; } | head -2
+                { timeout 30 "$BIN" mock-server --port 0; echo $? > "$HOME/status"; } | head -2
                 """, in: home)
             #expect(outcome.text.hasPrefix("ChunkScope mock provider listening on http://127.0.0.1:"))
             #expect(outcome.text.split(separator: "\n").count == 2)
