@@ -28,7 +28,7 @@ struct ReplayCommand: AsyncParsableCommand {
     @Argument(help: ArgumentHelp("Capture file (or plain .sse file).", valueName: "file"))
     var file: String
 
-    @Option(help: ArgumentHelp("Playback speed: a factor (1 = original timing, 2 = twice as fast) or 'max'.", valueName: "n|max"))
+    @Option(help: ArgumentHelp("Playback speed: a factor from 0.001 to 1000 (1 = original timing, 2 = twice as fast) or 'max'.", valueName: "n|max"))
     var speed: String = "1"
 
     @Flag(name: .shortAndLong, help: "Do not print the content while it replays (headless).")
@@ -59,7 +59,7 @@ struct ReplayCommand: AsyncParsableCommand {
             throw ExitCode(2)
         }
         if !headless && !quiet && isatty(STDOUT_FILENO) == 1 && isatty(STDIN_FILENO) == 1 {
-            try await replayInDashboard(capture)
+            try await replayInDashboard(capture, speed: replaySpeed)
             return
         }
         if !capture.isComplete { Console.error("note: the capture has no end record (the recorder stopped early)") }
@@ -70,13 +70,13 @@ struct ReplayCommand: AsyncParsableCommand {
     }
 
     /// Plays the capture into the full-screen dashboard.
-    private func replayInDashboard(_ capture: Capture) async throws {
+    private func replayInDashboard(_ capture: Capture, speed replaySpeed: ReplaySpeed) async throws {
         let environment = ProcessInfo.processInfo.environment
         let configuration: DashboardConfiguration
         do {
             let name = file.split(separator: "/").last.map(String.init) ?? file
             configuration = DashboardConfiguration(
-                source: .prepared(.replay(of: capture, named: name, speed: ReplaySpeed(speed) ?? .factor(1))),
+                source: .prepared(.replay(of: capture, named: name, speed: replaySpeed)),
                 theme: try ThemeLoader.load(theme, environment: environment), mouse: !noMouse, environment: environment)
         } catch {
             Console.error("chunkscope replay: \(error)")
