@@ -75,13 +75,13 @@ public enum SafeText {
         while i < scalars.count {
             let s = scalars[i]
             let v = s.value
+            // Tag characters may only follow 🏴 or another tag; any other scalar ends the sequence.
+            if !(0xE0000...0xE007F).contains(v) { inTagSequence = (v == 0x1F3F4) }
             switch v {
             case 0x0A:
-                inTagSequence = false
                 if mode == .multiline { builder.append(.newline) } else { builder.escape("␊") }
                 i += 1
             case 0x0D:
-                inTagSequence = false
                 if mode == .multiline, i + 1 < scalars.count, scalars[i + 1].value == 0x0A {
                     i += 1 // CRLF: the LF makes the break.
                 } else {
@@ -115,7 +115,6 @@ public enum SafeText {
                 if isDangerousFormat(v) {
                     builder.escape(codePoint(v))
                 } else {
-                    inTagSequence = (v == 0x1F3F4) || (inTagSequence && v >= 0xE0000 && v <= 0xE007F)
                     builder.text(s)
                 }
                 i += 1

@@ -15,6 +15,8 @@ struct SafeTextTests {
         ("abc\u{202E}def\u{2066}", "abc<U+202E>def<U+2066>"),
         ("crlf\r\nlone\rcr", "crlf\nlone␍cr"),
         ("🏴\u{E0067}\u{E0062}\u{E007F} flag, stray \u{E0041}", "🏴\u{E0067}\u{E0062}\u{E007F} flag, stray <U+E0041>"),
+        ("🏴\u{7}\u{E0041} a control ends the tag sequence", "🏴␇<U+E0041> a control ends the tag sequence"),
+        ("🏴\u{202E}\u{E0041}", "🏴<U+202E><U+E0041>"),
     ])
     func visible(_ input: String, _ expected: String) {
         #expect(SafeText.visible(input) == expected)
