@@ -19,7 +19,9 @@ struct CheckCommand: ParsableCommand {
             failure count, and --expect-usage is implied when the recorded request asked for usage.
 
             Exit status: 0 when no finding is an error, 1 when one is, 2 when the input is \
-            unusable (missing or unreadable file, a directory, empty, binary, or no SSE line at all).
+            unusable (missing or unreadable file, a directory, empty, binary, no SSE line at all, or \
+            a damaged capture record: the message names its line), 3 when stdout cannot be \
+            written, 141 when stdout's reader went away (`| head`).
 
             Examples:
               chunkscope check Tests/Fixtures/openai-tool-parallel.sse
@@ -59,11 +61,8 @@ struct CheckCommand: ParsableCommand {
             report = CheckReport.check(body: bytes, options: PipelineOptions(includeUsageRequested: expectUsage,
                                                                              recordsInspectorRows: false))
         }
-        if json {
-            print(report.json())
-        } else {
-            print(report.text(), terminator: "")
-        }
+        Console.write(json ? report.json() + "\n" : report.text())
+        try Console.finishStdout(command: "chunkscope check")
         if report.hasError { throw ExitCode(1) }
     }
 
@@ -85,7 +84,7 @@ struct CheckCommand: ParsableCommand {
     }
 
     private static func fail(_ message: String) -> Never {
-        FileHandle.standardError.write(Data(("chunkscope check: " + message + "\n").utf8))
+        Console.error("chunkscope check: " + message)
         Foundation.exit(2)
     }
 }

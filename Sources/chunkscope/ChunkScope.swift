@@ -14,9 +14,12 @@ struct ChunkScope: AsyncParsableCommand {
         defaultSubcommand: DashboardCommand.self
     )
 
-    /// Runs the chosen command. A usage error (unknown flag, bad value) exits 2, the status every
+    /// Runs the chosen command, with SIGPIPE ignored. A usage error (unknown flag, bad value) exits 2, the status every
     /// ChunkScope command documents for "usage or config error", instead of ArgumentParser's 64.
     static func main() async {
+        // A closed stdout must show up as EPIPE from write(2), never kill the process: a capture
+        // being recorded is finished first (see `Console`).
+        signal(SIGPIPE, SIG_IGN)
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {
@@ -26,7 +29,7 @@ struct ChunkScope: AsyncParsableCommand {
             }
         } catch {
             if exitCode(for: error) == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Console.error(fullMessage(for: error))
                 Foundation.exit(2)
             }
             exit(withError: error)

@@ -45,7 +45,7 @@ struct HeadlessFollower {
 
     private mutating func handle(_ input: StreamInput, at nanos: UInt64) {
         pipeline.handle(input, at: nanos)
-        if case .note(let text) = input { Console.error("note: " + TerminalText.visible(text)) }
+        if case .note(let text) = input { Console.error("note: " + SafeText.visible(text)) }
         guard printsContent, input.bodyBytes != nil else { return }
         printNewContent()
     }
@@ -56,20 +56,20 @@ struct HeadlessFollower {
         guard utf8.count > printedBytes else { return }
         let fresh = String(Substring(utf8[utf8.index(utf8.startIndex, offsetBy: printedBytes)...]))
         printedBytes = utf8.count
-        FileHandle.standardOutput.write(Data(TerminalText.visible(fresh).utf8))
+        Console.write(SafeText.visible(fresh))
     }
 
     private mutating func finish(at nanos: UInt64) -> Int32 {
         pipeline.finish(at: nanos)
         if printsContent {
             printNewContent()
-            FileHandle.standardOutput.write(Data("\n".utf8))
+            Console.write("\n")
         }
         let report = pipeline.report()
-        FileHandle.standardError.write(Data(report.text(contentShown: !printsContent).utf8))
+        Console.error(text: report.text(contentShown: !printsContent))
         switch report.state {
         case .failed(let failure):
-            Console.error("stream failed (\(failure.kind.rawValue)): " + TerminalText.visible(failure.message))
+            Console.error("stream failed (\(failure.kind.rawValue)): " + SafeText.visible(failure.message))
             return 1
         case .cancelled:
             Console.error("stream cancelled; what arrived is kept")

@@ -15,6 +15,9 @@ struct MockServerCommand: AsyncParsableCommand {
 
             Scenarios: \(MockScenario.allCases.map(\.rawValue).joined(separator: ", ")).
 
+            Exit status: 0 stopped with Ctrl-C or SIGTERM, 2 cannot listen, 3 stdout could not \
+            be written, 141 stdout's reader went away (`| head`): the server stops then.
+
             Examples:
               chunkscope mock-server --port 8080
               chunkscope --base-url http://127.0.0.1:8080/v1 --model mock-tools
@@ -48,17 +51,25 @@ struct MockServerCommand: AsyncParsableCommand {
             Console.out("  \(scenario.rawValue.padding(toLength: 22, withPad: " ", startingAt: 0))\(scenario.summary)")
         }
         Console.out("Press Ctrl-C to stop.")
-        await waitForInterrupt()
+        if Console.stdoutError == nil { await waitForInterrupt() }
         await server.shutdown()
+        try Console.finishStdout(command: "chunkscope mock-server")
+        if Self.stdoutWasClosed { throw ExitCode(Console.closedByReaderStatus) }
     }
 
-    /// Suspends until SIGINT or SIGTERM.
+    /// Suspends until SIGINT or SIGTERM, or until the reader of a piped stdout goes away (so
+    /// `chunkscope mock-server | head -2` ends when `head` does, instead of serving on unseen).
     private func waitForInterrupt() async {
         signal(SIGINT, SIG_IGN)
         signal(SIGTERM, SIG_IGN)
         var sources: [any DispatchSourceSignal] = []
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             let once = ResumeOnce(continuation)
+            if Self.stdoutIsPipe {
+                Thread.detachNewThread {
+                    if Self.waitForStdoutReaderToLeave() { once.resume() }
+                }
+            }
             for number in [SIGINT, SIGTERM] {
                 let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
                 source.setEventHandler { once.resume() }
@@ -67,6 +78,31 @@ struct MockServerCommand: AsyncParsableCommand {
             }
         }
         sources.forEach { $0.cancel() }
+    }
+
+    /// True when stdout is a pipe or socket (whose reader can go away).
+    private static var stdoutIsPipe: Bool {
+        var status = stat()
+        guard fstat(STDOUT_FILENO, &status) == 0 else { return false }
+        let type = status.st_mode & S_IFMT
+        return type == S_IFIFO || type == S_IFSOCK
+    }
+
+    /// True when stdout's reader has gone away (poll reports an error or hang-up on it).
+    private static var stdoutWasClosed: Bool {
+        var watched = pollfd(fd: STDOUT_FILENO, events: 0, revents: 0)
+        return poll(&watched, 1, 0) == 1 && watched.revents & Int16(POLLERR | POLLHUP) != 0
+    }
+
+    /// Blocks until stdout's reader goes away (true) or poll fails (false): with no events asked
+    /// for, poll still reports POLLERR (a pipe without readers) and POLLHUP.
+    private static func waitForStdoutReaderToLeave() -> Bool {
+        var watched = pollfd(fd: STDOUT_FILENO, events: 0, revents: 0)
+        while true {
+            let ready = poll(&watched, 1, -1)
+            if ready > 0 && watched.revents & Int16(POLLERR | POLLHUP) != 0 { return true }
+            if ready < 0 && errno != EINTR { return false }
+        }
     }
 }
 

@@ -12,8 +12,11 @@ struct RecordCommand: AsyncParsableCommand {
         discussion: """
             The answer is printed as it streams (stdout), a summary goes to stderr, and the capture \
             (a plain .sse file with timing and redacted request/response headers) is written as the \
-            bytes arrive. Exit status: 0 clean stream, 1 stream error (HTTP error, drop, stall, \
-            error payload), 2 usage or config error.
+            bytes arrive. With -o - the capture goes to stdout instead (and the answer is not \
+            printed). If stdout's reader goes away (`| head`), printing stops, the stream is still \
+            recorded to its end and the capture closed, and the exit status is 141. Exit status: \
+            0 clean stream, 1 stream error (HTTP error, drop, stall, error payload), 2 usage or \
+            config error, 3 stdout or the capture file could not be written, 141 stdout closed.
 
             Examples:
               chunkscope record -m "Say hi" -o hi.sse       # the built-in mock, no key
@@ -27,13 +30,20 @@ struct RecordCommand: AsyncParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("The user message to send.", valueName: "text"))
     var message: String?
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Capture file to write (default: a new file in $XDG_STATE_HOME/chunkscope/captures).", valueName: "file"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Capture file to write; - writes it to stdout (default: a new file in $XDG_STATE_HOME/chunkscope/captures).", valueName: "file"))
     var output: String?
 
     @Flag(name: .shortAndLong, help: "Do not print the answer while it streams.")
     var quiet = false
 
     @OptionGroup var connection: ConnectionOptions
+
+    /// `-o -`: the capture goes to stdout.
+    private static let standardOutputName = "-"
+
+    func validate() throws {
+        if output?.isEmpty == true { throw ValidationError("-o/--output needs a file name (or - for stdout)") }
+    }
 
     func run() async throws {
         guard let message, !message.isEmpty else {
@@ -52,13 +62,16 @@ struct RecordCommand: AsyncParsableCommand {
         for warning in profile.warnings { Console.error("warning: \(warning)") }
 
         let store = CaptureStore.standard()
+        let toStdout = output == Self.standardOutputName
         let path = output ?? store.newCapturePath(model: profile.model)
+        let notes = [
+            "recorded \(ISO8601DateFormatter().string(from: Date())) by chunkscope \(ChatRequest.clientVersion) record",
+            "provider: \(profile.origin), model \(profile.model)",
+        ]
         let recorder: CaptureRecorder
         do {
-            recorder = try CaptureRecorder(path: path, notes: [
-                "recorded \(ISO8601DateFormatter().string(from: Date())) by chunkscope \(ChatRequest.clientVersion) record",
-                "provider: \(profile.origin), model \(profile.model)",
-            ])
+            recorder = toStdout ? CaptureRecorder(descriptor: STDOUT_FILENO, path: path, notes: notes)
+                : try CaptureRecorder(path: path, notes: notes)
         } catch {
             Console.error("chunkscope record: cannot write \(path): \(error.localizedDescription)")
             throw ExitCode(2)
@@ -80,13 +93,19 @@ struct RecordCommand: AsyncParsableCommand {
         let (inputs, handle) = CurlTransport.start(request, options: connection.transportOptions(for: profile))
         let interrupt = InterruptWatcher { handle.cancel() }
         let exitCode = await HeadlessFollower.follow(CaptureRecorder.tee(inputs, into: recorder),
-                                                     includeUsageRequested: request.includeUsage, printsContent: !quiet)
+                                                     includeUsageRequested: request.includeUsage,
+                                                     printsContent: !quiet && !toStdout)
         interrupt.stop()
         await mock?.shutdown()
 
-        if let error = recorder.error { Console.error("warning: the capture may be incomplete: \(error.localizedDescription)") }
-        Console.error("Capture saved to \(path)")
+        if let error = recorder.error {
+            if toStdout && error.isClosedByReader { throw ExitCode(Console.closedByReaderStatus) }
+            Console.error("chunkscope record: the capture \(toStdout ? "on stdout" : path) is incomplete: \(error)")
+            throw ExitCode(Console.writeFailedStatus)
+        }
+        Console.error(toStdout ? "Capture written to stdout" : "Capture saved to \(path)")
         if output == nil { store.rotate() }
+        try Console.finishStdout(command: "chunkscope record")
         if exitCode != 0 { throw ExitCode(exitCode) }
     }
 }

@@ -14,7 +14,8 @@ struct ReplayCommand: AsyncParsableCommand {
             printed instead. Captures come from `chunkscope record` and from every dashboard stream \
             ($XDG_STATE_HOME/chunkscope/captures). A plain .sse file has no timing; its events are \
             played 25 ms apart. Exit status: 0 clean stream, 1 the recorded stream had an error, \
-            2 unreadable file or bad arguments.
+            2 unreadable file, a damaged capture record (the message names its line) or bad \
+            arguments, 3 stdout could not be written, 141 stdout's reader went away (`| head`).
 
             Examples:
               chunkscope replay capture.sse                 # original timing
@@ -27,7 +28,7 @@ struct ReplayCommand: AsyncParsableCommand {
     @Argument(help: ArgumentHelp("Capture file (or plain .sse file).", valueName: "file"))
     var file: String
 
-    @Option(help: ArgumentHelp("Playback speed: a factor (1 = original timing, 2 = twice as fast) or 'max'.", valueName: "n|max"))
+    @Option(help: ArgumentHelp("Playback speed: a factor from 0.001 to 1000 (1 = original timing, 2 = twice as fast) or 'max'.", valueName: "n|max"))
     var speed: String = "1"
 
     @Flag(name: .shortAndLong, help: "Do not print the content while it replays (headless).")
@@ -44,7 +45,7 @@ struct ReplayCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard let replaySpeed = ReplaySpeed(speed) else {
-            Console.error("chunkscope replay: --speed must be a positive number or 'max' (got '\(speed)')")
+            Console.error("chunkscope replay: --speed must be a factor from \(ReplaySpeed.factorRange.lowerBound) to \(Int(ReplaySpeed.factorRange.upperBound)) or 'max' (got '\(speed)')")
             throw ExitCode(2)
         }
         let capture: Capture
@@ -58,23 +59,24 @@ struct ReplayCommand: AsyncParsableCommand {
             throw ExitCode(2)
         }
         if !headless && !quiet && isatty(STDOUT_FILENO) == 1 && isatty(STDIN_FILENO) == 1 {
-            try await replayInDashboard(capture)
+            try await replayInDashboard(capture, speed: replaySpeed)
             return
         }
         if !capture.isComplete { Console.error("note: the capture has no end record (the recorder stopped early)") }
         let exitCode = await HeadlessFollower.follow(timed: CaptureReplay.timedStream(capture, speed: replaySpeed),
                                                      includeUsageRequested: capture.requestedUsage, printsContent: !quiet)
+        try Console.finishStdout(command: "chunkscope replay")
         if exitCode != 0 { throw ExitCode(exitCode) }
     }
 
     /// Plays the capture into the full-screen dashboard.
-    private func replayInDashboard(_ capture: Capture) async throws {
+    private func replayInDashboard(_ capture: Capture, speed replaySpeed: ReplaySpeed) async throws {
         let environment = ProcessInfo.processInfo.environment
         let configuration: DashboardConfiguration
         do {
-            let name = URL(fileURLWithPath: file).lastPathComponent
+            let name = file.split(separator: "/").last.map(String.init) ?? file
             configuration = DashboardConfiguration(
-                source: .prepared(.replay(of: capture, named: name, speed: ReplaySpeed(speed) ?? .factor(1))),
+                source: .prepared(.replay(of: capture, named: name, speed: replaySpeed)),
                 theme: try ThemeLoader.load(theme, environment: environment), mouse: !noMouse, environment: environment)
         } catch {
             Console.error("chunkscope replay: \(error)")

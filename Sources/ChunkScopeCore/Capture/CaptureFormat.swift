@@ -71,23 +71,51 @@ public enum CaptureFormat {
 
     /// Nanoseconds as milliseconds with three decimals (`12.345`).
     static func milliseconds(_ nanos: UInt64) -> String {
-        let micros = (nanos + 500) / 1000
+        let micros = nanos / 1000 + (nanos % 1000 >= 500 ? 1 : 0)
         let fraction = String(micros % 1000)
         return "\(micros / 1000)." + String(repeating: "0", count: 3 - fraction.count) + fraction
     }
 
-    /// Parses `12.345` milliseconds back to nanoseconds.
+    /// The latest time a capture may record: one year after its start, in nanoseconds. Larger
+    /// times are rejected when read, so no later arithmetic on them (speed scaling, sleeping,
+    /// metrics) can overflow.
+    public static let maxTime: UInt64 = 365 * 24 * 3600 * 1_000_000_000
+
+    /// The longest body byte count or read length accepted in a record (1 GiB).
+    public static let maxByteCount = 1 << 30
+
+    /// Parses `12.345` milliseconds (ASCII digits, at most six decimals, at most `maxTime`) back
+    /// to nanoseconds; nil for anything else.
     static func nanoseconds(fromMilliseconds text: Substring) -> UInt64? {
         let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        guard let whole = UInt64(parts[0]) else { return nil }
-        var nanos = whole * 1_000_000
+        guard let wholeText = parts.first, let whole = decimal(wholeText, maxDigits: 12) else { return nil }
+        var nanos = whole.multipliedReportingOverflow(by: 1_000_000)
+        guard !nanos.overflow else { return nil }
         if parts.count == 2 {
             let digits = parts[1]
-            guard !digits.isEmpty, digits.count <= 6, let value = UInt64(digits) else { return nil }
+            guard let value = decimal(digits, maxDigits: 6) else { return nil }
             var scaled = value
             for _ in digits.count..<6 { scaled *= 10 }
-            nanos += scaled
+            nanos = nanos.partialValue.addingReportingOverflow(scaled)
+            guard !nanos.overflow else { return nil }
         }
-        return nanos
+        return nanos.partialValue <= maxTime ? nanos.partialValue : nil
+    }
+
+    /// A non-negative decimal count (ASCII digits only, no sign) of at most `maxCount`; nil otherwise.
+    static func count(_ text: Substring, maxCount: Int = maxByteCount) -> Int? {
+        guard let value = decimal(text, maxDigits: 18), value <= UInt64(maxCount) else { return nil }
+        return Int(value)
+    }
+
+    /// `text` as an unsigned number when it is 1…`maxDigits` ASCII digits (so it cannot overflow).
+    private static func decimal(_ text: Substring, maxDigits: Int) -> UInt64? {
+        guard !text.isEmpty, text.utf8.count <= maxDigits else { return nil }
+        var value: UInt64 = 0
+        for byte in text.utf8 {
+            guard byte >= 0x30, byte <= 0x39 else { return nil }
+            value = value * 10 + UInt64(byte - 0x30)
+        }
+        return value
     }
 }

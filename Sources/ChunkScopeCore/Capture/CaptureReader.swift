@@ -71,6 +71,7 @@ public enum CaptureReader {
         var pendingBytes: [UInt8] = []
         var pendingReads: [(offset: UInt64, count: Int)] = []
         var complete = false
+        var latestOffset: UInt64 = 0
 
         init(bytes: [UInt8]) {
             self.bytes = bytes
@@ -113,7 +114,8 @@ public enum CaptureReader {
             }
             guard text.hasPrefix("t="), let space = text.firstIndex(of: " "),
                 let offset = CaptureFormat.nanoseconds(fromMilliseconds: text[text.index(text.startIndex, offsetBy: 2)..<space])
-            else { throw ReadError(line: lineNumber, message: "record without a valid t= time") }
+            else { throw ReadError(line: lineNumber, message: "record without a valid t= time (milliseconds, at most one year)") }
+            try advanceClock(to: offset, line: lineNumber)
             let rest = text[text.index(after: space)...]
             let kind = rest.prefix(while: { $0 != " " })
             let value = rest.dropFirst(kind.count + (rest.count > kind.count ? 1 : 0))
@@ -134,7 +136,9 @@ public enum CaptureReader {
             case "response":
                 flushGroups()
                 flushLeftoverBytes()
-                guard let status = Int(value) else { throw ReadError(line: lineNumber, message: "response status '\(value)' is not a number") }
+                guard let status = CaptureFormat.count(value, maxCount: 999), status >= 100 else {
+                    throw ReadError(line: lineNumber, message: "response status '\(value)' is not a number from 100 to 999")
+                }
                 response = (offset, ResponseHead(status: status))
             case "response-header":
                 guard response != nil else { throw ReadError(line: lineNumber, message: "response-header without a response record") }
@@ -172,20 +176,25 @@ public enum CaptureReader {
         mutating func bytesRecord(_ text: Substring, line lineNumber: Int) throws(ReadError) {
             flushGroups()
             let fields = text.split(separator: " ")
-            guard let countText = fields.first, let count = Int(countText), count >= 0 else {
-                throw ReadError(line: lineNumber, message: "bytes record without a byte count")
+            guard let countText = fields.first, let count = CaptureFormat.count(countText) else {
+                throw ReadError(line: lineNumber, message: "bytes record without a valid byte count (0 to \(CaptureFormat.maxByteCount))")
             }
             let isOpen = fields.contains("open")
             if let readsField = fields.first(where: { $0.hasPrefix("reads=") }) {
                 for item in readsField.dropFirst(6).split(separator: ",") {
-                    let parts = item.split(separator: "+")
-                    guard parts.count == 2, let offset = CaptureFormat.nanoseconds(fromMilliseconds: parts[0]), let length = Int(parts[1]) else {
-                        throw ReadError(line: lineNumber, message: "bad read '\(item)' (expected TIME+LENGTH)")
+                    let parts = item.split(separator: "+", omittingEmptySubsequences: false)
+                    guard parts.count == 2, let offset = CaptureFormat.nanoseconds(fromMilliseconds: parts[0]),
+                        let length = CaptureFormat.count(parts[1])
+                    else {
+                        throw ReadError(line: lineNumber, message: "bad read '\(item)' (expected TIME+LENGTH: milliseconds, then a byte count)")
                     }
+                    try advanceClock(to: offset, line: lineNumber)
                     pendingReads.append((offset, length))
                 }
             }
-            let end = min(bytes.count, position + count)
+            // A capture cut off mid-write has fewer bytes left than the record announced: keep them.
+            let remaining = bytes.count - position
+            let end = count <= remaining ? position + count : bytes.count
             let body = bytes[position..<end]
             line += body.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
             pendingBytes.append(contentsOf: body)
@@ -195,6 +204,15 @@ public enum CaptureReader {
                 line += 1
             }
             deliverCompleteReads()
+        }
+
+        /// Record and read times never go backwards (the writer guarantees it; a capture that
+        /// breaks it was edited, and later stages rely on times that only grow).
+        mutating func advanceClock(to offset: UInt64, line lineNumber: Int) throws(ReadError) {
+            guard offset >= latestOffset else {
+                throw ReadError(line: lineNumber, message: "time \(CaptureFormat.milliseconds(offset)) ms is before the previous record's \(CaptureFormat.milliseconds(latestOffset)) ms")
+            }
+            latestOffset = offset
         }
 
         mutating func deliverCompleteReads() {

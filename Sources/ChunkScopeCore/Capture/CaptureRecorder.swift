@@ -3,26 +3,42 @@ import Foundation
 /// Appends a stream's inputs to a capture file as they arrive (through `CaptureWriter`), so a
 /// capture survives a crash up to its last complete line. Thread-safe; each write is small.
 public final class CaptureRecorder: @unchecked Sendable {
-    /// The file being written.
+    /// The file being written (`-` for standard output).
     public let path: String
     private let lock = NSLock()
     private var writer: CaptureWriter
-    private var handle: FileHandle?
-    private var writeError: (any Error)?
+    private var descriptor: Int32?
+    private let ownsDescriptor: Bool
+    private var writeError: OutputError?
 
-    /// Creates (or truncates) the file at `path` with owner-only permissions.
+    /// Creates (or truncates) the file at `path` with owner-only permissions, creating missing
+    /// parent directories (owner-only too).
     public init(path: String, notes: [String] = []) throws {
         self.path = path
         self.writer = CaptureWriter(notes: notes)
-        let directory = (path as NSString).deletingLastPathComponent
-        if !directory.isEmpty {
+        if let directory = Self.parentDirectory(of: path) {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
                                                     attributes: [.posixPermissions: 0o700])
         }
-        guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
-        }
-        self.handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        self.descriptor = try DescriptorOutput.create(path, permissions: 0o600)
+        self.ownsDescriptor = true
+    }
+
+    /// Records to an open `descriptor` that stays open afterwards (standard output for
+    /// `record -o -`); `path` names it in messages.
+    public init(descriptor: Int32, path: String, notes: [String] = []) {
+        self.path = path
+        self.writer = CaptureWriter(notes: notes)
+        self.descriptor = descriptor
+        self.ownsDescriptor = false
+    }
+
+    /// The directory part of `path` when it has one to create: `a/b/c.sse` → `a/b`, `/c.sse` and
+    /// `c.sse` → nil (the root and the working directory exist).
+    static func parentDirectory(of path: String) -> String? {
+        guard let slash = path.lastIndex(of: "/") else { return nil }
+        let directory = path[..<slash]
+        return directory.isEmpty ? nil : String(directory)
     }
 
     /// Records one input received at `nanos` (monotonic).
@@ -36,23 +52,30 @@ public final class CaptureRecorder: @unchecked Sendable {
     public func finish(at nanos: UInt64) {
         lock.lock()
         defer { lock.unlock() }
-        guard handle != nil else { return }
+        guard let descriptor else { return }
         write(writer.finish(at: nanos))
-        try? handle?.close()
-        handle = nil
+        if ownsDescriptor {
+            do {
+                try DescriptorOutput.close(descriptor)
+            } catch {
+                if writeError == nil { writeError = error }
+            }
+        }
+        self.descriptor = nil
     }
 
-    /// The first write error, if any (the stream itself is never interrupted by one).
-    public var error: (any Error)? {
+    /// The first write error, if any (the stream itself is never interrupted by one; after it
+    /// nothing more is written).
+    public var error: OutputError? {
         lock.lock()
         defer { lock.unlock() }
         return writeError
     }
 
     private func write(_ bytes: [UInt8]) {
-        guard !bytes.isEmpty, let handle, writeError == nil else { return }
+        guard !bytes.isEmpty, let descriptor, writeError == nil else { return }
         do {
-            try handle.write(contentsOf: bytes)
+            try DescriptorOutput.write(bytes, to: descriptor)
         } catch {
             writeError = error
         }
@@ -78,4 +101,9 @@ public final class CaptureRecorder: @unchecked Sendable {
         continuation.onTermination = { _ in task.cancel() }
         return stream
     }
+}
+
+extension OutputError: LocalizedError {
+    /// The system's message, so `localizedDescription` reads like `description`.
+    public var errorDescription: String? { description }
 }

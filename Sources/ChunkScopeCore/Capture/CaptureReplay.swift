@@ -5,7 +5,10 @@ public enum ReplaySpeed: Sendable, Equatable {
     /// No waiting at all.
     case max
 
-    /// Parses `1`, `2.5`, `0.5x` or `max`.
+    /// The slowest and fastest factors accepted (`max` is faster still).
+    public static let factorRange: ClosedRange<Double> = 0.001...1000
+
+    /// Parses `1`, `2.5`, `0.5x` (a factor within `factorRange`) or `max`.
     public init?(_ text: String) {
         let lower = text.lowercased()
         if lower == "max" {
@@ -13,7 +16,7 @@ public enum ReplaySpeed: Sendable, Equatable {
             return
         }
         let number = lower.hasSuffix("x") ? String(lower.dropLast()) : lower
-        guard let factor = Double(number), factor > 0, factor.isFinite else { return nil }
+        guard let factor = Double(number), Self.factorRange.contains(factor) else { return nil }
         self = .factor(factor)
     }
 }
@@ -49,6 +52,14 @@ public enum CaptureReplay {
         deliver(capture, speed: speed) { $0 }
     }
 
+    /// How long after the start of the replay an input recorded at `offset` is due.
+    static func delay(of offset: UInt64, factor: Double) -> Duration {
+        // The reader caps offsets at `CaptureFormat.maxTime` and `ReplaySpeed` caps the factor, so
+        // the quotient fits; the clamp keeps a hand-built `Capture` from trapping too.
+        let nanos = Double(offset) / factor
+        return nanos < 9.0e18 ? .nanoseconds(Int64(nanos)) : .nanoseconds(Int64(9.0e18))
+    }
+
     private static func deliver<Element: Sendable>(_ capture: Capture, speed: ReplaySpeed,
                                                    _ transform: @escaping @Sendable (Capture.TimedInput) -> Element) -> AsyncStream<Element> {
         let (stream, continuation) = AsyncStream<Element>.makeStream(bufferingPolicy: .unbounded)
@@ -57,7 +68,7 @@ public enum CaptureReplay {
             let start = clock.now
             for timed in capture.inputs {
                 if case .factor(let factor) = speed {
-                    let target = start + .nanoseconds(Int64(Double(timed.offset) / factor))
+                    let target = start + delay(of: timed.offset, factor: factor)
                     if target > clock.now {
                         do {
                             try await Task.sleep(until: target, clock: clock)

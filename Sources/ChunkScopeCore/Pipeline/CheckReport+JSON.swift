@@ -39,6 +39,28 @@ extension CheckReport {
         ])
     }
 
-    /// `jsonValue()` serialised on one line.
-    public func json() -> String { jsonValue().serialized() }
+    /// `jsonValue()` serialised on one line, terminal-safe: besides the C0 controls JSON always
+    /// escapes, DEL, C1 controls, bidi and other invisible format characters (`SafeText`) are
+    /// written as `\u` escapes, so printing the object never drives or reorders a terminal.
+    public func json() -> String { Self.escapingTerminalActiveScalars(jsonValue().serialized()) }
+
+    /// `json` with every `SafeText.isTerminalActive` scalar written as `\uXXXX` (a surrogate
+    /// pair above U+FFFF). Such scalars can only sit inside string literals of serialised JSON,
+    /// where the escape means the same character.
+    static func escapingTerminalActiveScalars(_ json: String) -> String {
+        guard json.unicodeScalars.contains(where: SafeText.isTerminalActive) else { return json }
+        var out = ""
+        out.reserveCapacity(json.utf8.count + 16)
+        for scalar in json.unicodeScalars {
+            guard SafeText.isTerminalActive(scalar) else {
+                out.unicodeScalars.append(scalar)
+                continue
+            }
+            for unit in String(scalar).utf16 {
+                let hex = String(unit, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            }
+        }
+        return out
+    }
 }

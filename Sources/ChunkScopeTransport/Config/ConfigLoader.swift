@@ -29,12 +29,17 @@ public enum ConfigLoader {
         return (config, warnings)
     }
 
-    /// Loads the config (if any) and resolves `overrides` against it and the environment.
+    /// Loads the config (if any) and resolves `overrides` against it and the environment. A
+    /// file named by `path` (`--config`) or `CHUNKSCOPE_CONFIG` must exist; only the default
+    /// location may be absent (then the built-in defaults and the mock apply).
     public static func resolve(_ overrides: ConnectionOverrides,
                                environment: [String: String] = ProcessInfo.processInfo.environment,
                                path: String? = nil) throws(ConfigError) -> ResolvedProfile {
         let file = path ?? defaultPath(environment: environment)
         let loaded = try load(path: file)
+        if loaded == nil, let chosenBy = chooser(path: path, environment: environment) {
+            throw ConfigError(file: file, message: "no such config file (named by \(chosenBy))")
+        }
         let resolver = ProfileResolver(config: loaded?.config, environment: environment, loadWarnings: loaded?.warnings ?? []) {
             try KeyCommand.run($0)
         }
@@ -55,6 +60,14 @@ public enum ConfigLoader {
             }
         }
         return try result.get()
+    }
+
+    /// What named the config file explicitly (`--config` or `CHUNKSCOPE_CONFIG`), or nil for
+    /// the default location.
+    private static func chooser(path: String?, environment: [String: String]) -> String? {
+        if path != nil { return "--config" }
+        if let override = environment["CHUNKSCOPE_CONFIG"], !override.isEmpty { return "CHUNKSCOPE_CONFIG" }
+        return nil
     }
 
     private static func permissions(of path: String) -> Int? {

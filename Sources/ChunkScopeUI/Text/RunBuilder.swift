@@ -13,10 +13,10 @@ struct RunBuilder {
         self.column = column
     }
 
-    mutating func text(_ scalar: Unicode.Scalar) {
+    mutating func text(_ text: String) {
         switchKind(escape: false)
-        current.unicodeScalars.append(scalar)
-        unmeasured.unicodeScalars.append(scalar)
+        current += text
+        unmeasured += text
     }
 
     mutating func escape(_ text: String) {
