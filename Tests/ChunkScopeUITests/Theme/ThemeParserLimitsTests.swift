@@ -32,5 +32,4 @@ struct ThemeParserLimitsTests {
             return error.line == 2 && error.message == "expected `key = value`, got `\(String(repeating: "x", count: 60))…`"
         }
     }
-
 }
