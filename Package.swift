@@ -65,5 +65,9 @@ let package = Package(
             exclude: ["Goldens"], swiftSettings: strict),
         .testTarget(name: "TransportTests", dependencies: ["ChunkScopeTransport", "MockProvider", "ChunkScopeCore"], swiftSettings: strict),
         .testTarget(name: "EndToEndTests", dependencies: ["ChunkScopeCore", "ChunkScopeUI", "Dashboard"], swiftSettings: strict),
+        // The fuzz entry points and their crasher replay; Scripts/fuzz builds the libFuzzer binaries from Harness/.
+        .testTarget(
+            name: "FuzzRegressionTests", dependencies: ["ChunkScopeCore", "ChunkScopeUI", "ChunkScopeTransport"],
+            path: "Tests/Fuzz", exclude: ["Harness", "Crashers", "Seeds"], swiftSettings: strict),
     ]
 )

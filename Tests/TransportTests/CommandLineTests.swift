@@ -33,7 +33,10 @@ extension TransportTests {
             let process = Process()
             process.executableURL = binary
             process.arguments = arguments
-            process.environment = ["HOME": home, "PATH": "/usr/bin:/bin", "XDG_STATE_HOME": home + "/state"].merging(extra) { $1 }
+            // Scripts/sanitizers' ASAN_OPTIONS/TSAN_OPTIONS reach the child too (leak reports off).
+            let sanitizerOptions = ProcessInfo.processInfo.environment.filter { $0.key.hasSuffix("SAN_OPTIONS") }
+            process.environment = ["HOME": home, "PATH": "/usr/bin:/bin", "XDG_STATE_HOME": home + "/state"]
+                .merging(sanitizerOptions) { $1 }.merging(extra) { $1 }
             let out = Pipe()
             let err = Pipe()
             process.standardOutput = out

@@ -2,7 +2,16 @@
 /// dotted keys, basic / literal / multi-line strings with escapes, integers (with `_`, hex, octal,
 /// binary), floats (incl. `inf`, `nan`), booleans, arrays (multi-line, trailing comma), inline
 /// tables and `#` comments. Dates and arrays of tables are rejected with a clear message.
+///
+/// Nesting is bounded: a value may sit at most `maxDepth` levels deep, counting every part of the
+/// table header and dotted key that leads to it and every array or inline table around it, so
+/// that neither this parser nor the recursive code reading its tree can exhaust the stack. Keys
+/// cost time linear in their length; names for messages are only built when an error is thrown.
 public struct TOMLParser {
+    /// The deepest a value may sit in the tree (header parts + key parts + enclosing arrays and
+    /// inline tables); deeper text is an error naming the line.
+    public static let maxDepth = 128
+
     private let bytes: [UInt8]
     private var position = 0
     private var line = 1
@@ -45,7 +54,7 @@ public struct TOMLParser {
             throw TOMLError(line: headerLine, message: "arrays of tables ([[…]]) are not supported in ChunkScope's config")
         }
         skipWhitespace()
-        let path = try parseKeyPath()
+        let path = try parseKeyPath(depth: 0)
         skipWhitespace()
         guard peek() == UInt8(ascii: "]") else {
             throw TOMLError(line: line, key: path.joined(separator: "."), message: "expected ']' to close the table header")
@@ -58,17 +67,18 @@ public struct TOMLParser {
 
     private mutating func parseKeyValue(into tablePath: [String]) throws(TOMLError) {
         let keyLine = line
-        let keyPath = try parseKeyPath()
-        let fullKey = (tablePath + keyPath).joined(separator: ".")
+        let keyPath = try parseKeyPath(depth: tablePath.count)
+        let fullPath = tablePath + keyPath
+        let fullKey = fullPath.joined(separator: ".")
         skipWhitespace()
         guard peek() == UInt8(ascii: "=") else {
             throw TOMLError(line: line, key: fullKey, message: "expected '=' after the key")
         }
         position += 1
         skipWhitespace()
-        let value = try parseValue(key: fullKey)
+        let value = try parseValue(key: fullKey, depth: fullPath.count)
         try skipToLineEnd(after: fullKey)
-        try insert(value, at: tablePath + keyPath, line: keyLine, into: &root, walked: [])
+        try Self.insert(value, at: fullPath, line: keyLine, into: &root)
     }
 
     /// Skips spaces and a comment, then requires a line end (or the end of the text).
@@ -94,66 +104,79 @@ public struct TOMLParser {
     // MARK: Building the tree
 
     private mutating func defineTable(path: [String], line: Int) throws(TOMLError) {
-        try defineTable(path: path[...], line: line, in: &root, walked: [])
+        try Self.defineTable(path: path, level: 0, line: line, in: &root)
     }
 
-    private func defineTable(path: ArraySlice<String>, line: Int, in table: inout TOMLTable, walked: [String]) throws(TOMLError) {
-        guard let head = path.first else { return }
-        let here = walked + [head]
-        let name = here.joined(separator: ".")
-        if let existing = table.entry(head) {
-            guard case .table(var child) = existing.value else {
-                throw TOMLError(line: line, key: name, message: "already defined as \(existing.value.kindDescription) on line \(existing.line)")
+    /// Defines `path[level...]` below `table` (which is `path[..<level]`); recursion depth is
+    /// bounded by `maxDepth` through the key parser.
+    private static func defineTable(path: [String], level: Int, line: Int, in table: inout TOMLTable) throws(TOMLError) {
+        guard level < path.count else { return }
+        let head = path[level]
+        let isLast = level == path.count - 1
+        var name: String { path[...level].joined(separator: ".") }
+        switch table.slot(head) {
+        case .value(let valueLine, let kind):
+            throw TOMLError(line: line, key: name, message: "already defined as \(kind) on line \(valueLine)")
+        case .table(let tableLine, let isInline, let isExplicit, let childLine):
+            if isInline {
+                throw TOMLError(line: line, key: name, message: "an inline table (line \(tableLine)) cannot be extended")
             }
-            if child.isInline {
-                throw TOMLError(line: line, key: name, message: "an inline table (line \(existing.line)) cannot be extended")
+            if isLast && isExplicit {
+                throw TOMLError(line: line, key: name, message: "table defined twice (first on line \(childLine))")
             }
-            if path.count == 1 {
-                if child.isExplicit {
-                    throw TOMLError(line: line, key: name, message: "table defined twice (first on line \(child.line))")
+            try table.modifyTable(head) { (child: inout TOMLTable) throws(TOMLError) in
+                if isLast {
+                    child.isExplicit = true
+                    child.line = line
+                } else {
+                    try defineTable(path: path, level: level + 1, line: line, in: &child)
                 }
-                child.isExplicit = true
-                child.line = line
-            } else {
-                try defineTable(path: path.dropFirst(), line: line, in: &child, walked: here)
             }
-            table.replace(head, with: .table(child))
-        } else {
+        case .absent:
             var child = TOMLTable(line: line)
-            if path.count == 1 { child.isExplicit = true }
-            try defineTable(path: path.dropFirst(), line: line, in: &child, walked: here)
+            if isLast { child.isExplicit = true }
+            try defineTable(path: path, level: level + 1, line: line, in: &child)
             table.append(head, .table(child), line: line)
         }
     }
 
-    private func insert(_ value: TOMLValue, at path: [String], line: Int, into table: inout TOMLTable, walked: [String]) throws(TOMLError) {
-        let head = path[walked.count]
-        let here = walked + [head]
-        let name = here.joined(separator: ".")
-        let isLast = here.count == path.count
-        if let existing = table.entry(head) {
-            if isLast {
-                throw TOMLError(line: line, key: name, message: "defined twice (first on line \(existing.line))")
+    /// Inserts `value` at `path[level...]` below `table` (which is `path[..<level]`). Static, so
+    /// that `root` is changed in place rather than copied with `self` on every call.
+    private static func insert(_ value: TOMLValue, at path: [String], level: Int = 0, line: Int, into table: inout TOMLTable) throws(TOMLError) {
+        let head = path[level]
+        let isLast = level == path.count - 1
+        var name: String { path[...level].joined(separator: ".") }
+        switch table.slot(head) {
+        case .value(let valueLine, _) where isLast, .table(let valueLine, _, _, _) where isLast:
+            throw TOMLError(line: line, key: name, message: "defined twice (first on line \(valueLine))")
+        case .value(let valueLine, let kind):
+            throw TOMLError(line: line, key: name, message: "already defined as \(kind) on line \(valueLine), cannot add keys to it")
+        case .table(let valueLine, true, _, _):
+            throw TOMLError(line: line, key: name, message: "already defined as a table on line \(valueLine), cannot add keys to it")
+        case .table:
+            try table.modifyTable(head) { (child: inout TOMLTable) throws(TOMLError) in
+                try insert(value, at: path, level: level + 1, line: line, into: &child)
             }
-            guard case .table(var child) = existing.value, !child.isInline else {
-                throw TOMLError(line: line, key: name, message: "already defined as \(existing.value.kindDescription) on line \(existing.line), cannot add keys to it")
-            }
-            try insert(value, at: path, line: line, into: &child, walked: here)
-            table.replace(head, with: .table(child))
-        } else if isLast {
+        case .absent where isLast:
             table.append(head, value, line: line)
-        } else {
+        case .absent:
             var child = TOMLTable(line: line)
-            try insert(value, at: path, line: line, into: &child, walked: here)
+            try insert(value, at: path, level: level + 1, line: line, into: &child)
             table.append(head, .table(child), line: line)
         }
     }
 
     // MARK: Keys
 
-    private mutating func parseKeyPath() throws(TOMLError) -> [String] {
+    /// A dotted key whose parts will sit below `depth` levels of the tree; stops with an error as
+    /// soon as the parts would go deeper than `maxDepth`.
+    private mutating func parseKeyPath(depth: Int) throws(TOMLError) -> [String] {
         var parts: [String] = []
         while true {
+            guard depth + parts.count < Self.maxDepth else {
+                throw TOMLError(line: line, key: parts.prefix(3).joined(separator: ".") + ".…",
+                                message: "key nested deeper than \(Self.maxDepth) levels")
+            }
             skipWhitespace()
             parts.append(try parseSimpleKey(after: parts))
             skipWhitespace()
@@ -163,7 +186,7 @@ public struct TOMLParser {
     }
 
     private mutating func parseSimpleKey(after parts: [String]) throws(TOMLError) -> String {
-        let sofar = parts.isEmpty ? nil : parts.joined(separator: ".")
+        var sofar: String? { parts.isEmpty ? nil : parts.joined(separator: ".") }
         switch peek() {
         case UInt8(ascii: "\""):
             return try parseBasicString(key: sofar)
@@ -186,8 +209,12 @@ public struct TOMLParser {
 
     // MARK: Values
 
-    private mutating func parseValue(key: String) throws(TOMLError) -> TOMLValue {
+    /// The value for `key`, which sits `depth` levels deep in the tree.
+    private mutating func parseValue(key: String, depth: Int) throws(TOMLError) -> TOMLValue {
         guard let b = peek() else { throw TOMLError(line: line, key: key, message: "missing value") }
+        if b == UInt8(ascii: "[") || b == UInt8(ascii: "{"), depth >= Self.maxDepth {
+            throw TOMLError(line: line, key: key, message: "arrays and tables nested deeper than \(Self.maxDepth) levels")
+        }
         switch b {
         case UInt8(ascii: "\""):
             if peek(1) == UInt8(ascii: "\""), peek(2) == UInt8(ascii: "\"") { return .string(try parseMultilineBasicString(key: key)) }
@@ -196,9 +223,9 @@ public struct TOMLParser {
             if peek(1) == UInt8(ascii: "'"), peek(2) == UInt8(ascii: "'") { return .string(try parseMultilineLiteralString(key: key)) }
             return .string(try parseLiteralString(key: key))
         case UInt8(ascii: "["):
-            return try parseArray(key: key)
+            return try parseArray(key: key, depth: depth)
         case UInt8(ascii: "{"):
-            return try parseInlineTable(key: key)
+            return try parseInlineTable(key: key, depth: depth)
         case UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "#"):
             throw TOMLError(line: line, key: key, message: "missing value after '='")
         default:
@@ -259,7 +286,7 @@ public struct TOMLParser {
         !digits.hasPrefix("_") && !digits.hasSuffix("_") && !digits.contains("__")
     }
 
-    private mutating func parseArray(key: String) throws(TOMLError) -> TOMLValue {
+    private mutating func parseArray(key: String, depth: Int) throws(TOMLError) -> TOMLValue {
         position += 1
         var items: [TOMLValue] = []
         while true {
@@ -268,7 +295,7 @@ public struct TOMLParser {
                 position += 1
                 return .array(items)
             }
-            items.append(try parseValue(key: key))
+            items.append(try parseValue(key: key, depth: depth + 1))
             try skipWhitespaceCommentsAndNewlines(key: key)
             switch peek() {
             case UInt8(ascii: ","):
@@ -282,7 +309,7 @@ public struct TOMLParser {
         }
     }
 
-    private mutating func parseInlineTable(key: String) throws(TOMLError) -> TOMLValue {
+    private mutating func parseInlineTable(key: String, depth: Int) throws(TOMLError) -> TOMLValue {
         let startLine = line
         position += 1
         var table = TOMLTable(line: startLine)
@@ -296,7 +323,7 @@ public struct TOMLParser {
         while true {
             skipWhitespace()
             let innerLine = line
-            let path = try parseKeyPath()
+            let path = try parseKeyPath(depth: depth)
             let fullKey = key + "." + path.joined(separator: ".")
             skipWhitespace()
             guard peek() == UInt8(ascii: "=") else {
@@ -304,8 +331,8 @@ public struct TOMLParser {
             }
             position += 1
             skipWhitespace()
-            let value = try parseValue(key: fullKey)
-            try insert(value, at: path, line: innerLine, into: &table, walked: [], prefix: key)
+            let value = try parseValue(key: fullKey, depth: depth + path.count)
+            try Self.insert(value, at: path, line: innerLine, into: &table, prefix: key)
             skipWhitespace()
             switch peek() {
             case UInt8(ascii: ","):
@@ -322,9 +349,9 @@ public struct TOMLParser {
     }
 
     /// Inserts into an inline table, naming errors with the enclosing key as prefix.
-    private func insert(_ value: TOMLValue, at path: [String], line: Int, into table: inout TOMLTable, walked: [String], prefix: String) throws(TOMLError) {
+    private static func insert(_ value: TOMLValue, at path: [String], line: Int, into table: inout TOMLTable, prefix: String) throws(TOMLError) {
         do {
-            try insert(value, at: path, line: line, into: &table, walked: walked)
+            try insert(value, at: path, line: line, into: &table)
         } catch {
             throw TOMLError(line: error.line, key: error.key.map { prefix + "." + $0 }, message: error.message)
         }

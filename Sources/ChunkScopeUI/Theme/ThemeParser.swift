@@ -25,7 +25,7 @@ public enum ThemeParser {
             let trimmed = line.trimmingCharacters(in: " \t\r")
             if trimmed.isEmpty { continue }
             guard let eq = trimmed.firstIndex(of: "=") else {
-                throw ThemeParseError(file: file, line: lineNumber, message: "expected `key = value`, got `\(trimmed)`")
+                throw ThemeParseError(file: file, line: lineNumber, message: "expected `key = value`, got `\(shown(trimmed))`")
             }
             let key = String(trimmed[..<eq]).trimmingCharacters(in: " \t")
             let value = String(trimmed[trimmed.index(after: eq)...]).trimmingCharacters(in: " \t")
@@ -38,12 +38,12 @@ public enum ThemeParser {
                     throw ThemeParseError(file: file, line: lineNumber, message: "`inherits` must come before any role")
                 }
                 guard let base = resolve(value) ?? BuiltInThemes.theme(named: value) else {
-                    throw ThemeParseError(file: file, line: lineNumber, message: "unknown theme `\(value)` to inherit from (built-in: \(BuiltInThemes.names.joined(separator: ", ")))")
+                    throw ThemeParseError(file: file, line: lineNumber, message: "unknown theme `\(shown(value))` to inherit from (built-in: \(BuiltInThemes.names.joined(separator: ", ")))")
                 }
                 styles = base.styles
             default:
                 guard let role = StyleRole(rawValue: key) else {
-                    throw ThemeParseError(file: file, line: lineNumber, message: "unknown role `\(key)` (roles: \(StyleRole.allCases.map(\.rawValue).joined(separator: ", ")))")
+                    throw ThemeParseError(file: file, line: lineNumber, message: "unknown role `\(shown(key))` (roles: \(StyleRole.allCases.map(\.rawValue).joined(separator: ", ")))")
                 }
                 sawRole = true
                 do {
@@ -63,12 +63,12 @@ public enum ThemeParser {
         let words = value.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
         guard let first = words.first else { throw StyleError(text: "missing colour") }
         var style = RoleStyle()
-        guard let fg = ThemeColor(parsing: first) else { throw StyleError(text: "bad colour `\(first)` (use default, a name like bright-blue, 0-255, or #rrggbb)") }
+        guard let fg = ThemeColor(parsing: first) else { throw StyleError(text: "bad colour `\(shown(first))` (use default, a name like bright-blue, 0-255, or #rrggbb)") }
         style.foreground = fg
         var i = 1
         if i < words.count, words[i] == "on" {
             guard i + 1 < words.count else { throw StyleError(text: "`on` needs a background colour") }
-            guard let bg = ThemeColor(parsing: words[i + 1]) else { throw StyleError(text: "bad background colour `\(words[i + 1])`") }
+            guard let bg = ThemeColor(parsing: words[i + 1]) else { throw StyleError(text: "bad background colour `\(shown(words[i + 1]))`") }
             style.background = bg
             i += 2
         }
@@ -79,11 +79,28 @@ public enum ThemeParser {
             case "italic": style.attributes.insert(.italic)
             case "underline": style.attributes.insert(.underline)
             case "reverse": style.attributes.insert(.reverse)
-            default: throw StyleError(text: "unknown attribute `\(words[i])` (bold, dim, italic, underline, reverse)")
+            default: throw StyleError(text: "unknown attribute `\(shown(words[i]))` (bold, dim, italic, underline, reverse)")
             }
             i += 1
         }
         return style
+    }
+
+    /// File text quoted in a message: control characters made visible (`\u{1b}`) so nothing from
+    /// the file drives the terminal, and cut after 60 characters so a huge line stays one line.
+    static func shown(_ text: some StringProtocol) -> String {
+        var out = ""
+        for (count, character) in text.enumerated() {
+            if count == 60 { return out + "…" }
+            for scalar in character.unicodeScalars {
+                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
+                    out += "\\u{\(String(scalar.value, radix: 16))}"
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out
     }
 
     /// A `#` that starts a colour (`#rrggbb`, or a malformed one to report) rather than a comment:
