@@ -12,12 +12,12 @@ public struct ReplyProblem: Sendable, Equatable {
     }
 
     /// The problem of a finished stream given its findings and choices, in order of precedence: an
-    /// undecoded gzip body (CS111), an in-band error payload (CS202), a discarded over-long line
+    /// HTTP error status (CS101, from a capture), an undecoded gzip body (CS111), an in-band error payload (CS202), a discarded over-long line
     /// (CS103), a body without a chunk (CS108), then choices that carry no text, reasoning, refusal
     /// or tool call. nil when the reply is usable.
     public static func of(diagnostics: [Diagnostic], choices: [ChoiceState]) -> ReplyProblem? {
         let ordered: [(LintCode, String)] = [
-            (.compressedBody, "gzip body"), (.errorPayload, "provider error"),
+            (.httpStatus, "HTTP error"), (.compressedBody, "gzip body"), (.errorPayload, "provider error"),
             (.lineTooLong, "line discarded"), (.noChunks, "no reply"),
         ]
         for (code, title) in ordered {

@@ -204,6 +204,12 @@ public final class TranscriptRenderer {
             rows += TextWrapper.wrap(StyledLine.cells(text, role: .error, attributes: [.bold]), width: width).map { StyledLine(cells: $0) }
         case .cancelled:
             rows.append(StyledLine("■ stopped — the partial reply is kept", role: .warning))
+        case .finished:
+            // An error payload is already shown above; other problems get their line here.
+            if let problem = snapshot.replyProblem, problem.title != "provider error" {
+                let text = "✗ \(problem.title): \(problem.detail)"
+                rows += TextWrapper.wrap(StyledLine.cells(text, role: .error, attributes: [.bold]), width: width).map { StyledLine(cells: $0) }
+            }
         default:
             break
         }
@@ -259,6 +265,7 @@ public final class TranscriptRenderer {
         case .finished:
             let reason = snapshot.choices.first?.finishReason
             let seconds = Double(snapshot.metrics.elapsed) / 1e9
+            if let problem = snapshot.replyProblem { return (problem.title + String(format: " · %.1f s", seconds), .error) }
             return ((reason ?? "done") + String(format: " · %.1f s", seconds), .dim)
         case .cancelled: return ("stopped", .warning)
         case .failed: return ("failed", .error)
