@@ -11,7 +11,7 @@
 //   inspector  the Chunks pane over a 1,000,000-row event log: following, selected, filtered; and
 //              one `/` search key press that scans to the last row
 //   sizes      the steady frame at 80x24 and 40x12
-//   huge       a 10 MiB reply on one line in one chunk (the `mock-huge` scenario): each frame from its
+//   huge       (alone with the argument `huge`) a 10 MiB reply on one line in one chunk (the `mock-huge` scenario): each frame from its
 //              arrival to the finished turn, scrolled to the top, and its event opened in the inspector
 import ChunkScopeCore
 import ChunkScopeUI
@@ -204,7 +204,10 @@ func benchHuge(bytes: Int = 10 << 20) {
     state.conversation.begin(prompt: "huge")
     let screen = ScreenRenderer()
     var pipeline = StreamPipeline()
-    pipeline.feed(chunkBytes(text), at: 1_000_000)
+    let bytesIn = chunkBytes(text)
+    let fed = clock.now
+    pipeline.feed(bytesIn, at: 1_000_000)
+    print("huge line (\(bytes >> 20) MiB): \("pipeline: decode + accumulate the chunk".padding(toLength: 40, withPad: " ", startingAt: 0)) \(clock.now - fed)")
     func frame(_ name: String, _ live: SessionSnapshot?) {
         let start = clock.now
         let frame = screen.render(state: state, live: live)
@@ -234,6 +237,11 @@ func benchHuge(bytes: Int = 10 << 20) {
 }
 
 print("chunkscope-bench-ui — ScreenRenderer frame composition (grid only), release build, one thread")
+if CommandLine.arguments.dropFirst().first == "huge" {
+    // `chunkscope-bench-ui huge`: only the giant-line workload (for profiling it alone).
+    benchHuge()
+    exit(0)
+}
 benchSteady(TerminalSize(width: 120, height: 40))
 benchSteady(TerminalSize(width: 80, height: 24))
 benchSteady(TerminalSize(width: 40, height: 12))

@@ -59,8 +59,8 @@ final class IncrementalMarkdown {
             giantHead = nil
         }
         let start = utf8.index(utf8.startIndex, offsetBy: consumed)
-        let unscanned = utf8.index(utf8.startIndex, offsetBy: max(consumed, scannedWithoutBreak))
-        if let newline = utf8[unscanned...].lastIndex(of: 0x0A) {
+        if let offset = IncrementalMarkdown.lastLineBreak(in: text, from: max(consumed, scannedWithoutBreak)) {
+            let newline = utf8.index(utf8.startIndex, offsetBy: offset)
             let complete = String(text[start..<newline])
             rows += recolour(renderLines(complete, state: &state))
             consumed = utf8.distance(from: utf8.startIndex, to: newline) + 1
@@ -123,6 +123,25 @@ final class IncrementalMarkdown {
         let rest = StyledLine.cells(String(text[utf8.index(tailStart, offsetBy: point.bytes)...]), role: .text)
         wrapper.append(contentsOf: styler.style(rest, base: .text, baseAttributes: []))
         return wrapper.finished().map { StyledLine(cells: $0) }
+    }
+
+    /// The byte offset of the last LF at or after `from`, scanning contiguous bytes when the
+    /// string has them (a generic `lastIndex(of:)` over megabytes costs tens of milliseconds).
+    static func lastLineBreak(in text: String, from: Int) -> Int? {
+        let utf8 = text.utf8
+        guard from < utf8.count else { return nil }
+        if let found = utf8.withContiguousStorageIfAvailable({ bytes -> Int? in
+            var i = bytes.count - 1
+            while i >= from {
+                if bytes[i] == 0x0A { return i }
+                i -= 1
+            }
+            return nil
+        }) {
+            return found
+        }
+        let start = utf8.index(utf8.startIndex, offsetBy: from)
+        return utf8[start...].lastIndex(of: 0x0A).map { utf8.distance(from: utf8.startIndex, to: $0) }
     }
 
     private func isWordStart(_ byte: UInt8) -> Bool {
