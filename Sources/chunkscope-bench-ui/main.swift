@@ -234,6 +234,17 @@ func benchHuge(bytes: Int = 10 << 20) {
     state.chunks.expanded = true
     frame("its event opened in the inspector", final)
     frame("inspector, next frame", final)
+
+    // The same size as one tool call's arguments (a file written by a tool), in one chunk.
+    state = DashboardState(size: TerminalSize(width: 120, height: 40), session: SessionInfo(profile: "bench", model: "bench"))
+    state.conversation.begin(prompt: "huge tool call")
+    var tools = StreamPipeline()
+    tools.feed(toolFragmentBytes("{\"path\": \"big.txt\", \"content\": \"" + text + "\"}", first: true), at: 1_000_000)
+    frame("tool call: first frame with the chunk", tools.snapshot())
+    frame("tool call: next frame", tools.snapshot())
+    tools.feed(Array("data: {\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"bench\",\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"tool_calls\"}]}\n\ndata: [DONE]\n\n".utf8), at: 2_000_000)
+    tools.finish(at: 3_000_000)
+    frame("tool call: stream finished", tools.snapshot())
 }
 
 print("chunkscope-bench-ui — ScreenRenderer frame composition (grid only), release build, one thread")

@@ -63,6 +63,26 @@ struct GiantLineTests {
         #expect(rows.count > Self.bound(width: 80))
     }
 
+    @Test("a tool call's 2 MiB string argument is windowed in its card, growing or finished")
+    func toolArgument() {
+        var parser = PartialJSONParser()
+        parser.feed(#"{"path": "big.txt", "content": ""# + Self.line(bytes: 2 << 20))
+        let growing = PartialJSONRenderer.lines(parser.tree(), width: 80, strings: LongStringCache()) ?? []
+        #expect(growing.count <= Self.bound(width: 80) + 4)
+        #expect(growing.contains { $0.text.contains("bytes not shown ⋯") })
+        #expect(growing.last?.text.hasSuffix("…") == true, "an unfinished string ends in …")
+        parser.feed(#"", "mode": "0644"}"#)
+        let done = PartialJSONRenderer.lines(parser.finish(), width: 80, strings: LongStringCache()) ?? []
+        #expect(done.count <= Self.bound(width: 80) + 6)
+        let texts = done.map(\.text)
+        #expect(texts.first == "{")
+        #expect(texts.contains { $0.contains("\"path\": \"big.txt\",") })
+        #expect(texts.contains { $0.contains("\"mode\": \"0644\"") })
+        if let mode = texts.firstIndex(where: { $0.contains("\"mode\"") }) {
+            #expect(texts[mode - 1].hasSuffix("\","), "the content string closes, then its comma")
+        }
+    }
+
     @Test("opening a 10 MiB event in the inspector lays out a window of it")
     func inspectorDetail() {
         let raw = Fixtures.chunkJSON(#"{"content":""# + Self.line(bytes: 10 << 20) + #""}"#, finish: "stop")
