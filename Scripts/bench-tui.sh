@@ -27,11 +27,11 @@ only=""
 while [ $# -gt 0 ]; do
     case "$1" in
         --runs) runs="${2:?--runs needs a number}"; shift 2 ;;
-        --only) only="${2:?--only needs latency, cpu, idle or esc}"; shift 2 ;;
-        *) echo "usage: $0 [--runs N] [--only latency|cpu|idle|esc]" >&2; exit 2 ;;
+        --only) only="${2:?--only needs latency, cpu, idle, esc or huge}"; shift 2 ;;
+        *) echo "usage: $0 [--runs N] [--only latency|cpu|idle|esc|huge]" >&2; exit 2 ;;
     esac
 done
-case "$only" in ""|latency|cpu|idle|esc) ;; *) echo "--only: latency, cpu, idle or esc" >&2; exit 2 ;; esac
+case "$only" in ""|latency|cpu|idle|esc|huge) ;; *) echo "--only: latency, cpu, idle, esc or huge" >&2; exit 2 ;; esac
 # wants PART: true when PART is to run.
 wants() { [ -z "$only" ] || [ "$only" = "$1" ]; }
 
@@ -171,4 +171,24 @@ if wants esc; then
         echo "run $run: Esc sent → stopped on screen: ${stop_ms} ms"
     done
     printf '%s\n' "${stops[@]}" | sort -n | awk '{ v[NR] = $1 } END { printf "Esc: median %.1f ms, worst %.1f ms (target ≤ 100 ms)\n", v[int((NR + 1) / 2)], v[NR] }'
+fi
+
+if wants huge; then
+    echo
+    echo "== (e) mock-huge: a 10 MiB reply on one line, in one chunk"
+    for run in $(seq 1 "$runs"); do
+        start --model mock-huge
+        send_prompt "huge"
+        wait_finished
+        sleep 0.3
+        pressed=$(python3 -c 'import time; print(time.monotonic_ns())')
+        tmuxc send-keys -t bench F1
+        until tmuxc capture-pane -p -t bench | grep -qF "zoom the pane"; do sleep 0.01; done
+        sleep 0.2
+        last_byte=$(awk '$1 == "last-byte" { print $2 }' "$work/frames.log" | tail -1)
+        final_frame=$(awk '$1 == "frame" && $4 == "finished" { print $2; exit }' "$work/frames.log")
+        key_frame=$(awk -v p="$pressed" '$1 == "frame" && $2 > p { print $2; exit }' "$work/frames.log")
+        worst=$(awk '$1 == "frame" { t = $6 + $7; if (t > m) m = t } END { printf "%.1f", m / 1e6 }' "$work/frames.log")
+        echo "run $run: last byte → final frame $(awk -v a="$last_byte" -v b="$final_frame" 'BEGIN { printf "%.1f", (b - a) / 1e6 }') ms; F1 → frame $(awk -v a="$pressed" -v b="$key_frame" 'BEGIN { printf "%.1f", (b - a) / 1e6 }') ms; slowest frame (render + draw) ${worst} ms"
+    done
 fi

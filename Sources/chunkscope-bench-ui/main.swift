@@ -11,6 +11,8 @@
 //   inspector  the Chunks pane over a 1,000,000-row event log: following, selected, filtered; and
 //              one `/` search key press that scans to the last row
 //   sizes      the steady frame at 80x24 and 40x12
+//   huge       (alone with the argument `huge`) a 10 MiB reply on one line in one chunk (the `mock-huge` scenario): each frame from its
+//              arrival to the finished turn, scrolled to the top, and its event opened in the inspector
 import ChunkScopeCore
 import ChunkScopeUI
 import Foundation
@@ -195,7 +197,62 @@ func benchInspector() {
     print("inspector 1M rows, / search to the last row (one key press): \(clock.now - start), found row \(state.chunks.selected ?? -1)")
 }
 
+func benchHuge(bytes: Int = 10 << 20) {
+    let unit = "All work and no play makes a very long line. "
+    let text = String(String(repeating: unit, count: bytes / unit.utf8.count + 1).utf8.prefix(bytes))!
+    var state = DashboardState(size: TerminalSize(width: 120, height: 40), session: SessionInfo(profile: "bench", model: "bench"))
+    state.conversation.begin(prompt: "huge")
+    let screen = ScreenRenderer()
+    var pipeline = StreamPipeline()
+    let bytesIn = chunkBytes(text)
+    let fed = clock.now
+    pipeline.feed(bytesIn, at: 1_000_000)
+    print("huge line (\(bytes >> 20) MiB): \("pipeline: decode + accumulate the chunk".padding(toLength: 40, withPad: " ", startingAt: 0)) \(clock.now - fed)")
+    func frame(_ name: String, _ live: SessionSnapshot?) {
+        let start = clock.now
+        let frame = screen.render(state: state, live: live)
+        let took = clock.now - start
+        state.absorb(frame.report)
+        print("huge line (\(bytes >> 20) MiB): \(name.padding(toLength: 40, withPad: " ", startingAt: 0)) \(took)")
+    }
+    frame("first frame with the chunk", pipeline.snapshot())
+    frame("next frame, nothing new", pipeline.snapshot())
+    pipeline.feed(Array("data: {\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"bench\",\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}\n\ndata: [DONE]\n\n".utf8), at: 2_000_000)
+    pipeline.finish(at: 3_000_000)
+    let final = pipeline.snapshot()
+    frame("stream finished", final)
+    state.conversation.complete(with: final)
+    frame("turn complete (finished block)", final)
+    frame("steady after", final)
+    state.focus = .transcript
+    _ = state.handle(.key(.home), live: final)
+    frame("scrolled to the top (Home)", final)
+    _ = state.handle(.key(.pageDown), live: final)
+    frame("one page down", final)
+    state.focus = .chunks
+    state.chunks.selected = 0
+    state.chunks.expanded = true
+    frame("its event opened in the inspector", final)
+    frame("inspector, next frame", final)
+
+    // The same size as one tool call's arguments (a file written by a tool), in one chunk.
+    state = DashboardState(size: TerminalSize(width: 120, height: 40), session: SessionInfo(profile: "bench", model: "bench"))
+    state.conversation.begin(prompt: "huge tool call")
+    var tools = StreamPipeline()
+    tools.feed(toolFragmentBytes("{\"path\": \"big.txt\", \"content\": \"" + text + "\"}", first: true), at: 1_000_000)
+    frame("tool call: first frame with the chunk", tools.snapshot())
+    frame("tool call: next frame", tools.snapshot())
+    tools.feed(Array("data: {\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"bench\",\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"tool_calls\"}]}\n\ndata: [DONE]\n\n".utf8), at: 2_000_000)
+    tools.finish(at: 3_000_000)
+    frame("tool call: stream finished", tools.snapshot())
+}
+
 print("chunkscope-bench-ui — ScreenRenderer frame composition (grid only), release build, one thread")
+if CommandLine.arguments.dropFirst().first == "huge" {
+    // `chunkscope-bench-ui huge`: only the giant-line workload (for profiling it alone).
+    benchHuge()
+    exit(0)
+}
 benchSteady(TerminalSize(width: 120, height: 40))
 benchSteady(TerminalSize(width: 80, height: 24))
 benchSteady(TerminalSize(width: 40, height: 12))
@@ -203,3 +260,4 @@ benchFirehose(newlines: false)
 benchFirehose(newlines: true)
 benchToolCall()
 benchInspector()
+benchHuge()

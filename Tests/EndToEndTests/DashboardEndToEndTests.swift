@@ -161,6 +161,27 @@ struct DashboardEndToEndTests {
         #expect(screen.contains("Transcript"), "the screen was not cleared")
     }
 
+    @Test("mock-midstream-error: the status line shows ✗ with the provider's message, never ✓ done")
+    func midstreamErrorStatus() async throws {
+        let session = try await open(["--model", "mock-midstream-error"])
+        defer { session.close() }
+        try send("fail half way", in: session)
+        let screen = try await session.waitFor(text: "✗ provider error")
+        #expect(!screen.contains("✓ done"))
+        #expect(screen.contains("CS202"), "the finding is in the inspector")
+    }
+
+    @Test("mock-huge: a 10 MiB single-line reply finishes on screen (its tail followed), and keys still work")
+    func hugeLine() async throws {
+        let session = try await open(["--model", "mock-huge"])
+        defer { session.close() }
+        try send("a very long line", in: session)
+        let screen = try await session.waitFor(text: "✓ done", timeout: 40)
+        #expect(screen.contains("All work and no play"))
+        try session.keys("F1")
+        try await session.waitFor(text: "zoom the pane")
+    }
+
     @Test("40x12 stays readable; smaller says the terminal is too small")
     func smallTerminals() async throws {
         let session = try await open(width: 40, height: 12)

@@ -2,8 +2,12 @@
 // `StreamAccumulator.apply`, which folds it into per-choice `ChoiceState` the way the official
 // OpenAI Python SDK's `ChatCompletionStreamState` does (strings concatenated, `type` replaced,
 // tool calls merged by index, the last non-empty finish_reason kept) — and keeps going, with a
-// lint finding, where that SDK raises (tool-call index not starting at 0, tool call without index).
-// Usage differs on purpose: the last usage object the stream carried wins, kept as sent.
+// lint finding, where that SDK raises (tool-call index not starting at 0, tool call without index,
+// a second list of index-less objects such as OpenRouter's `annotations`).
+// Where the SDK drops text, it is kept: Mistral's `content` arrays (`thinking` parts become the
+// reasoning, `text` parts the content) and `reasoning_details` when no other reasoning field is used.
+// Usage differs on purpose: the last usage object the stream carried wins, kept as sent (an
+// all-zero one after real counts is flagged, and the real one kept beside it).
 
 /// Folds chunks into the final state of every choice. Per-chunk work is O(size of the chunk).
 public struct StreamAccumulator: Sendable {
@@ -11,6 +15,9 @@ public struct StreamAccumulator: Sendable {
     enum ReasoningField: String, Sendable {
         case reasoningContent = "reasoning_content"
         case reasoning
+        case reasoningDetails = "reasoning_details"
+        /// Mistral's `thinking` parts of a `content` array.
+        case thinkingParts = "content"
     }
 
     /// Bookkeeping beside each `ChoiceState` (same position).
@@ -21,6 +28,9 @@ public struct StreamAccumulator: Sendable {
         var toolLastEvent: [Int] = []
         var lastToolPosition: Int?
         var finished = false
+        /// Delta keys (from `extra`) that carried a list, and whether the list as the OpenAI SDK
+        /// accumulates it holds an object (a later list of index-less objects makes the SDK raise).
+        var listHoldsObject: [String: Bool] = [:]
     }
 
     /// Choices so far, ordered by index (tool-call trees are filled in by `choicesSnapshot()`).
@@ -31,7 +41,18 @@ public struct StreamAccumulator: Sendable {
     /// How many chunks carried a usage object.
     public private(set) var usageChunkCount = 0
     private var usageEvent: Int?
+    /// The last usage object with a non-zero token count, and its event.
+    private var lastCountedUsage: (value: JSONValue, event: Int)?
     private var warnedNoIndex = false
+    private var warnedListWithoutIndex = false
+    private var notedContentParts = false
+
+    /// The last usage object with a non-zero token count when the final `usage` is all zeros
+    /// (Cloudflare Workers AI sends its real counts, then zeros); nil otherwise.
+    public var replacedUsage: JSONValue? {
+        guard let usage, Self.isAllZero(usage), let counted = lastCountedUsage else { return nil }
+        return counted.value
+    }
 
     /// Creates an empty accumulator.
     public init() {}
@@ -42,6 +63,7 @@ public struct StreamAccumulator: Sendable {
             apply(chunk.choices[i], event: event, diagnostics: &diagnostics)
         }
         if let usage = chunk.usage {
+            if Self.hasNonZeroCount(usage) { lastCountedUsage = (usage, event) }
             self.usage = usage
             usageChunkCount += 1
             usageEvent = event
@@ -100,12 +122,29 @@ public struct StreamAccumulator: Sendable {
             diagnostics.raise(.usageRepeated, event: usageEvent,
                               "usage arrived on \(usageChunkCount) chunks; the last one is kept")
         }
+        if let replaced = replacedUsage, let usage, let counted = lastCountedUsage, let event = usageEvent {
+            diagnostics.raise(.usageZeroed, event: event,
+                              "usage on event \(event) \(usage.serialized()) zeroes the one on event \(counted.event) \(replaced.serialized()); the last is kept")
+        }
         if let usage, let prompt = usage["prompt_tokens"]?.intValue,
            let completion = usage["completion_tokens"]?.intValue, let total = usage["total_tokens"]?.intValue,
            total != prompt + completion {
             diagnostics.raise(.usageInconsistent, event: usageEvent,
                               "usage total_tokens \(total) ≠ prompt_tokens \(prompt) + completion_tokens \(completion)")
         }
+    }
+
+    /// The token counts a usage object may carry.
+    private static let countKeys = ["prompt_tokens", "completion_tokens", "total_tokens"]
+
+    private static func hasNonZeroCount(_ usage: JSONValue) -> Bool {
+        countKeys.contains { (usage[$0]?.doubleValue ?? 0) != 0 }
+    }
+
+    /// True when the usage object has token counts and every one of them is 0.
+    private static func isAllZero(_ usage: JSONValue) -> Bool {
+        let counts = countKeys.compactMap { usage[$0]?.doubleValue }
+        return !counts.isEmpty && counts.allSatisfy { $0 == 0 }
     }
 
     // MARK: - Choices
@@ -134,17 +173,30 @@ public struct StreamAccumulator: Sendable {
         if choices[c].role == nil, let role = delta.role { choices[c].role = role }
         let finishedBefore = choices[c].finishReason != nil
 
+        var thinking: String?
         if let text = delta.content {
-            choices[c].hasContent = true
-            choices[c].content += text
-            if finishedBefore && !text.isEmpty { lateDelta(c, "content", event, &diagnostics) }
+            appendContent(text, c, finishedBefore, event, &diagnostics)
+        } else if let parts = delta.contentParts {
+            let split = ContentPartsText(parts)
+            if !notedContentParts {
+                notedContentParts = true
+                diagnostics.raise(.contentParts, event: event,
+                                  "choice \(choices[c].index): content is an array of \(parts.count) part(s); text parts shown as content, thinking parts as reasoning (the OpenAI SDK drops them)")
+            }
+            if let text = split.text { appendContent(text, c, finishedBefore, event, &diagnostics) }
+            thinking = split.thinking
         }
         if let text = delta.refusal {
             choices[c].hasRefusal = true
             choices[c].refusal += text
         }
-        if delta.reasoningContent != nil || delta.reasoning != nil {
-            applyReasoning(delta, c, event, &diagnostics)
+        var details: String?
+        if !delta.extra.isEmpty {
+            details = delta.reasoningDetailsText
+            applyLists(delta, c, event, &diagnostics)
+        }
+        if delta.reasoningContent != nil || delta.reasoning != nil || details != nil || thinking != nil {
+            applyReasoning(delta, details: details, thinking: thinking, c, event, &diagnostics)
         }
         if let calls = delta.toolCalls {
             for i in calls.indices { applyToolCall(calls[i], c, event, &diagnostics) }
@@ -163,26 +215,76 @@ public struct StreamAccumulator: Sendable {
                           "choice \(choices[c].index): \(field) after finish_reason \(choices[c].finishReason ?? "")")
     }
 
-    private mutating func applyReasoning(_ delta: ChunkDelta, _ c: Int, _ event: Int, _ diagnostics: inout DiagnosticLog) {
-        choices[c].hasReasoning = true
-        if tracks[c].activeReasoning == nil {
-            if let text = delta.reasoningContent, !text.isEmpty {
-                tracks[c].activeReasoning = .reasoningContent
-            } else if let text = delta.reasoning, !text.isEmpty {
-                tracks[c].activeReasoning = .reasoning
-            } else {
-                choices[c].reasoningField = delta.reasoningContent != nil ? "reasoning_content" : "reasoning"
-                return
+    private mutating func appendContent(_ text: String, _ c: Int, _ finishedBefore: Bool, _ event: Int,
+                                        _ diagnostics: inout DiagnosticLog) {
+        choices[c].hasContent = true
+        choices[c].content += text
+        if finishedBefore && !text.isEmpty { lateDelta(c, "content", event, &diagnostics) }
+    }
+
+    /// The reasoning text of one delta. The field in use is the first of `reasoning_content`,
+    /// `reasoning`, `reasoning_details` (its texts) and `thinking` content parts to carry text;
+    /// later deltas contribute that field only (OpenRouter repeats `reasoning` in `reasoning_details`).
+    private mutating func applyReasoning(_ delta: ChunkDelta, details: String?, thinking: String?, _ c: Int, _ event: Int,
+                                         _ diagnostics: inout DiagnosticLog) {
+        func text(_ field: ReasoningField) -> String? {
+            switch field {
+            case .reasoningContent: delta.reasoningContent
+            case .reasoning: delta.reasoning
+            case .reasoningDetails: details
+            case .thinkingParts: thinking
             }
-            choices[c].reasoningField = tracks[c].activeReasoning!.rawValue
         }
-        let active = tracks[c].activeReasoning!
-        let used = active == .reasoningContent ? delta.reasoningContent : delta.reasoning
+        let order: [ReasoningField] = [.reasoningContent, .reasoning, .reasoningDetails, .thinkingParts]
+        let active: ReasoningField
+        if let chosen = tracks[c].activeReasoning {
+            active = chosen
+        } else if let first = order.first(where: { !(text($0) ?? "").isEmpty }) {
+            active = first
+            tracks[c].activeReasoning = first
+            choices[c].reasoningField = first.rawValue
+        } else {
+            // Only empty strings so far: note the field without choosing it.
+            if let present = order.first(where: { text($0) != nil }) {
+                choices[c].hasReasoning = true
+                if choices[c].reasoningField == nil { choices[c].reasoningField = present.rawValue }
+            }
+            return
+        }
+        if let used = text(active) {
+            choices[c].hasReasoning = true
+            choices[c].reasoning += used
+        }
+        guard active == .reasoningContent || active == .reasoning else { return }
+        let used = text(active)
         let other = active == .reasoningContent ? delta.reasoning : delta.reasoningContent
-        if let used { choices[c].reasoning += used }
         if let other, !other.isEmpty, other != used {
             diagnostics.raise(.reasoningFieldsDisagree, event: event,
                               "choice \(choices[c].index): both reasoning_content and reasoning carry text; showing \(active.rawValue)")
+        }
+    }
+
+    /// Lists the typed delta does not name (`annotations`, `reasoning_details`, …): annotations are
+    /// kept; a list of objects without `index` arriving where the OpenAI SDK already holds objects
+    /// under that key is where the SDK's `accumulate_delta` raises (CS212, once per stream).
+    private mutating func applyLists(_ delta: ChunkDelta, _ c: Int, _ event: Int, _ diagnostics: inout DiagnosticLog) {
+        for member in delta.extra {
+            guard case .array(let entries) = member.value, member.key != "content" else { continue }
+            let hasObject = entries.contains { if case .object = $0 { return true }; return false }
+            if tracks[c].listHoldsObject[member.key] == true {
+                let unindexed = entries.contains { entry in
+                    if case .object = entry { return entry["index"]?.intValue == nil }
+                    return false
+                }
+                if unindexed && !warnedListWithoutIndex {
+                    warnedListWithoutIndex = true
+                    diagnostics.raise(.deltaListWithoutIndex, event: event,
+                                      "choice \(choices[c].index): delta.\(member.key) entries have no index; appended (the OpenAI SDK raises \"Expected list delta entry to have an `index` key\")")
+                }
+            } else {
+                tracks[c].listHoldsObject[member.key] = hasObject
+            }
+            if member.key == "annotations" { choices[c].annotations.append(contentsOf: entries) }
         }
     }
 

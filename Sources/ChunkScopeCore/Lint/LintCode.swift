@@ -16,6 +16,7 @@ public enum LintCode: String, Sendable, CaseIterable {
     case noChunks = "CS108"
     case namedEvent = "CS109"
     case inspectorBudget = "CS110"
+    case compressedBody = "CS111"
     // CS2xx — chunk shape
     case notJSON = "CS201"
     case errorPayload = "CS202"
@@ -28,6 +29,8 @@ public enum LintCode: String, Sendable, CaseIterable {
     case choiceWithoutIndex = "CS209"
     case unknownFinishReason = "CS210"
     case reasoningFieldsDisagree = "CS211"
+    case deltaListWithoutIndex = "CS212"
+    case contentParts = "CS213"
     // CS3xx — choices
     case firstDeltaWithoutRole = "CS301"
     case noFinishReason = "CS302"
@@ -46,20 +49,23 @@ public enum LintCode: String, Sendable, CaseIterable {
     case usageMissing = "CS501"
     case usageRepeated = "CS502"
     case usageInconsistent = "CS503"
+    case usageZeroed = "CS504"
 
     /// How bad a finding with this code is.
     public var severity: Diagnostic.Severity {
         switch self {
         case .httpStatus, .lineTooLong, .invalidUTF8, .dataAfterDone, .transferFailed, .noChunks,
              .notJSON, .errorPayload, .toolCallsFinishWithoutToolCalls, .toolIndexReused,
-             .argumentsInvalidJSON:
+             .argumentsInvalidJSON, .compressedBody:
             return .error
         case .contentType, .missingDone, .wrongObject, .idChanged, .modelChanged, .createdChanged,
              .notAChunk, .choiceWithoutIndex, .unknownFinishReason, .reasoningFieldsDisagree, .noFinishReason,
              .deltaAfterFinish, .toolIndexNotFromZero, .toolCallWithoutIndex, .toolIndexGap, .argumentsEmpty,
-             .toolFieldRepeated, .toolCallWithoutName, .usageMissing, .usageInconsistent:
+             .toolFieldRepeated, .toolCallWithoutName, .usageMissing, .usageInconsistent,
+             .deltaListWithoutIndex, .usageZeroed:
             return .warning
-        case .namedEvent, .inspectorBudget, .azureFilterChunk, .firstDeltaWithoutRole, .usageRepeated:
+        case .namedEvent, .inspectorBudget, .azureFilterChunk, .firstDeltaWithoutRole, .usageRepeated,
+             .contentParts:
             return .info
         }
     }
@@ -77,6 +83,7 @@ public enum LintCode: String, Sendable, CaseIterable {
         case .noChunks: return "no chat.completion.chunk in the whole stream"
         case .namedEvent: return "SSE event with an event: name other than message"
         case .inspectorBudget: return "inspector budget reached: raw text of older events released"
+        case .compressedBody: return "body is gzip-compressed and was not decoded"
         case .notJSON: return "data line is not JSON (skipped)"
         case .errorPayload: return "error payload in the stream"
         case .wrongObject: return "object is missing or not chat.completion.chunk"
@@ -88,6 +95,8 @@ public enum LintCode: String, Sendable, CaseIterable {
         case .choiceWithoutIndex: return "choice without index (treated as 0)"
         case .unknownFinishReason: return "finish_reason outside the OpenAI set"
         case .reasoningFieldsDisagree: return "reasoning_content and reasoning carry different text"
+        case .deltaListWithoutIndex: return "list in a delta whose entries lack index (appended; the OpenAI SDK fails)"
+        case .contentParts: return "content sent as an array of parts (text and thinking parts shown)"
         case .firstDeltaWithoutRole: return "first delta of a choice lacks role"
         case .noFinishReason: return "choice never got a finish_reason"
         case .toolCallsFinishWithoutToolCalls: return "finish_reason tool_calls but no tool call"
@@ -103,6 +112,7 @@ public enum LintCode: String, Sendable, CaseIterable {
         case .usageMissing: return "usage requested (stream_options.include_usage) but absent"
         case .usageRepeated: return "usage sent on several chunks (the last one is kept)"
         case .usageInconsistent: return "usage total_tokens differs from prompt + completion"
+        case .usageZeroed: return "a later usage object zeroes the counts of an earlier one (the last is kept)"
         }
     }
 }

@@ -9,7 +9,8 @@ extension CheckReport {
         for choice in choices {
             out += "choice \(choice.index) — finish_reason: \(choice.finishReason.map { Self.visible($0) } ?? "none")\n"
             if choice.hasReasoning {
-                out += "  reasoning (\(choice.reasoningField ?? "reasoning")):\n"
+                let field = choice.reasoningField == "content" ? "content thinking parts" : choice.reasoningField ?? "reasoning"
+                out += "  reasoning (\(field)):\n"
                 out += Self.indented(choice.reasoning)
             }
             if choice.hasRefusal {
@@ -23,6 +24,14 @@ extension CheckReport {
                 out += "  content:\n" + Self.indented(choice.content)
             } else if choice.toolCalls.isEmpty && !choice.hasRefusal {
                 out += "  content: null\n"
+            }
+            let citations = choice.citations
+            if !citations.isEmpty {
+                out += "  citations:\n"
+                for (n, citation) in citations.enumerated() {
+                    let title = citation.title.map { Self.visible($0) + " — " } ?? ""
+                    out += "    [\(n + 1)] \(title)\(Self.visible(citation.url))\n"
+                }
             }
             for call in choice.toolCalls {
                 let status: String
@@ -38,6 +47,9 @@ extension CheckReport {
         }
         if let usage {
             out += "usage: " + Self.visible(usage.serialized()) + "\n"
+            if let replacedUsage {
+                out += "usage before it was zeroed: " + Self.visible(replacedUsage.serialized()) + "\n"
+            }
         } else {
             out += "usage: none\n"
         }

@@ -15,6 +15,8 @@ public struct CheckReport: Sendable {
     public var metrics: StreamMetrics
     /// How the stream ended.
     public var state: StreamState
+    /// The last usage object with real counts when a later all-zero one replaced it (see `usage`).
+    public var replacedUsage: JSONValue? = nil
 
     /// Creates a report (normally made by `StreamPipeline.report()`).
     public init(choices: [ChoiceState], usage: JSONValue?, diagnostics: [Diagnostic], events: Int,

@@ -33,6 +33,8 @@ public struct StreamPipeline: Sendable {
     /// Body bytes kept when the response is not an event stream (HTTP error, JSON body).
     private var plainBody: [UInt8]?
     private var plainBodyBytes = 0
+    /// The first two body bytes (to recognise a gzip body by its magic number).
+    private var bodyHead: [UInt8] = []
 
     /// Number of dispatched SSE messages (data events, `[DONE]` included).
     public private(set) var messageCount = 0
@@ -88,6 +90,7 @@ public struct StreamPipeline: Sendable {
             keepPlain(bytes)
             return
         }
+        if bodyHead.count < 2 { checkCompressed(bytes) }
         decoder.feed(bytes, into: &events)
         for event in events { process(event, at: nanos) }
         events.removeAll(keepingCapacity: true)
@@ -139,17 +142,21 @@ public struct StreamPipeline: Sendable {
 
     /// Everything about the stream so far, as one value.
     public func snapshot() -> SessionSnapshot {
-        SessionSnapshot(version: version, state: state, request: request, response: response,
-                        choices: accumulator.choicesSnapshot(), usage: accumulator.usage,
-                        diagnostics: diagnostics.findings, events: log.slice(), metrics: metrics.metrics(),
-                        notes: notes)
+        var snapshot = SessionSnapshot(version: version, state: state, request: request, response: response,
+                                       choices: accumulator.choicesSnapshot(), usage: accumulator.usage,
+                                       diagnostics: diagnostics.findings, events: log.slice(), metrics: metrics.metrics(),
+                                       notes: notes)
+        snapshot.replacedUsage = accumulator.replacedUsage
+        return snapshot
     }
 
     /// The headless result (`chunkscope check`).
     public func report() -> CheckReport {
-        CheckReport(choices: accumulator.choicesSnapshot(), usage: accumulator.usage,
-                    diagnostics: diagnostics.findings, events: messageCount, comments: commentCount,
-                    metrics: metrics.metrics(), state: state)
+        var report = CheckReport(choices: accumulator.choicesSnapshot(), usage: accumulator.usage,
+                                 diagnostics: diagnostics.findings, events: messageCount, comments: commentCount,
+                                 metrics: metrics.metrics(), state: state)
+        report.replacedUsage = accumulator.replacedUsage
+        return report
     }
 
     // MARK: - Processing
@@ -190,6 +197,16 @@ public struct StreamPipeline: Sendable {
             state = .failed(failure)
             diagnostics.raise(.transferFailed, event: sequence == 0 ? nil : sequence, failure.message)
             writeLintRows(at: nanos)
+        }
+    }
+
+    /// A body starting with gzip's magic bytes (1f 8b) reached the pipeline undecoded: a server
+    /// compressed it unasked, or the transport did not decode it. Raised once, as CS111.
+    private mutating func checkCompressed(_ bytes: [UInt8]) {
+        bodyHead.append(contentsOf: bytes.prefix(2 - bodyHead.count))
+        if bodyHead == [0x1F, 0x8B] {
+            let encoding = response?.value(of: "content-encoding").map { " (Content-Encoding: \($0.prefix(40)))" } ?? " (no Content-Encoding header)"
+            diagnostics.raise(.compressedBody, event: nil, "the body is gzip data\(encoding) that was not decoded; nothing in it can be read")
         }
     }
 

@@ -22,6 +22,9 @@ public struct SessionSnapshot: Sendable {
     public var metrics: StreamMetrics
     /// Transport notes ("retrying in 2 s after 429"), oldest first.
     public var notes: [String]
+    /// The last usage object with a non-zero count, when a later all-zero one replaced it
+    /// (Cloudflare Workers AI); `usage` stays the last one, as the contract says.
+    public var replacedUsage: JSONValue? = nil
 
     public init(version: UInt64 = 0, state: StreamState = .idle, request: RequestSummary? = nil,
                 response: ResponseHead? = nil, choices: [ChoiceState] = [], usage: JSONValue? = nil,
@@ -77,8 +80,11 @@ public struct ChoiceState: Sendable, Equatable {
     public var hasReasoning: Bool
     /// True once the provider sent a string for `refusal`.
     public var hasRefusal: Bool
-    /// The wire name of the reasoning field in use: "reasoning_content" or "reasoning"; nil if neither.
+    /// Where the reasoning came from: "reasoning_content", "reasoning", "reasoning_details", or
+    /// "content" (Mistral's `thinking` parts); nil if none.
     public var reasoningField: String?
+    /// `delta.annotations` entries in arrival order, as sent (OpenRouter's `url_citation`s).
+    public var annotations: [JSONValue] = []
 
     public init(index: Int, role: String? = nil, content: String = "", reasoning: String = "",
                 refusal: String = "", toolCalls: [ToolCallState] = [], finishReason: String? = nil,

@@ -63,6 +63,11 @@ public enum PartialJSONRenderer {
             }
             if closed { out.append(StyledLine(cells: indent(depth, indentWidth, width) + punctuation("]") + suffix)) }
         case .string(let text, let complete):
+            if text.utf8.count > GiantLine.threshold {
+                out += giantString(text, complete: complete, lead: lead, hang: indent(depth + 1, indentWidth, width),
+                                   suffix: suffix, width: width)
+                return
+            }
             if let strings, text.utf8.count >= LongStringCache.threshold {
                 out += longString(text, complete: complete, path: path, lead: lead, hang: indent(depth + 1, indentWidth, width),
                                   suffix: suffix, width: width, cache: strings)
@@ -130,6 +135,23 @@ public enum PartialJSONRenderer {
         wrapper.append(contentsOf: suffix)
         let rows = wrapper.finished().map { StyledLine(cells: $0) }
         if complete { e.done = (text, suffix, rows) }
+        return rows
+    }
+
+    /// A string too long to lay out whole (a 10 MiB file's content): its first and last
+    /// `GiantLine.shownBytes` around the marker row, so a frame costs the window, not the string.
+    static func giantString(_ text: String, complete: Bool, lead: [Cell], hang: [Cell], suffix: [Cell], width: Int) -> [StyledLine] {
+        let utf8 = text.utf8
+        let head = text[..<utf8.index(utf8.startIndex, offsetBy: GiantLine.shownBytes)]
+        let tail = text[utf8.index(utf8.endIndex, offsetBy: -GiantLine.shownBytes)...]
+        var first = StyledLine.cells("\"" + escaped(String(head)), role: .jsonString)
+        first.append(Cell(text: "…", role: .dim))
+        var rows = TextWrapper.wrap(first, width: width, firstIndent: lead, continuationIndent: hang).map { StyledLine(cells: $0) }
+        let marker = GiantLine.marker(hidden: utf8.distance(from: head.endIndex, to: tail.startIndex), total: utf8.count)
+        rows.append(StyledLine(cells: hang + marker.cells))
+        var last = [Cell(text: "…", role: .dim)] + StyledLine.cells(escaped(String(tail)), role: .jsonString)
+        last.append(complete ? Cell(text: "\"", role: .jsonString) : Cell(text: "…", role: .dim))
+        rows += TextWrapper.wrap(last + suffix, width: width, firstIndent: hang, continuationIndent: hang).map { StyledLine(cells: $0) }
         return rows
     }
 

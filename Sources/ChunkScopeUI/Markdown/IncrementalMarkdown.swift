@@ -7,7 +7,8 @@
 // checkpoint keeps the wrapper and inline-markup state up to a word boundary well behind the end,
 // and each frame styles and wraps only the text after it. Markup decisions before the checkpoint
 // are frozen (an opener whose closer arrives later stays literal until the line completes, when
-// the whole line is rendered exactly).
+// the whole line is rendered exactly). A line over `GiantLine.threshold` bytes is shown windowed
+// (its two ends around a marker), so no frame lays out more than that window.
 
 /// Incremental markdown rendering of one growing text.
 final class IncrementalMarkdown {
@@ -25,6 +26,11 @@ final class IncrementalMarkdown {
 
     private var width = -1
     private var consumed = 0
+    /// Bytes from `consumed` up to here are known to hold no line break (a giant last line is not
+    /// rescanned every frame).
+    private var scannedWithoutBreak = 0
+    /// The head rows of a giant last line (see `GiantLine`), by the line's start.
+    private var giantHead: (lineStart: Int, rows: [StyledLine])?
     private var fingerprint: [UInt8] = []
     private var rows: [StyledLine] = []
     private var state = MarkdownBlockState()
@@ -49,9 +55,12 @@ final class IncrementalMarkdown {
             state = MarkdownBlockState()
             fingerprint = []
             checkpoint = nil
+            scannedWithoutBreak = 0
+            giantHead = nil
         }
         let start = utf8.index(utf8.startIndex, offsetBy: consumed)
-        if let newline = utf8[start...].lastIndex(of: 0x0A) {
+        if let offset = IncrementalMarkdown.lastLineBreak(in: text, from: max(consumed, scannedWithoutBreak)) {
+            let newline = utf8.index(utf8.startIndex, offsetBy: offset)
             let complete = String(text[start..<newline])
             rows += recolour(renderLines(complete, state: &state))
             consumed = utf8.distance(from: utf8.startIndex, to: newline) + 1
@@ -59,9 +68,17 @@ final class IncrementalMarkdown {
             fingerprint = Array(utf8[utf8.index(end, offsetBy: -min(consumed, 32))..<end])
             checkpoint = nil
         }
+        scannedWithoutBreak = utf8.count
         // The tail (possibly empty: text ending in a line break has an empty last line).
         let tailStart = utf8.index(utf8.startIndex, offsetBy: consumed)
         let tailBytes = utf8.count - consumed
+        if tailBytes > GiantLine.threshold {
+            let line = text[tailStart...]
+            if giantHead?.lineStart != consumed {
+                giantHead = (consumed, GiantLine.headRows(line, width: width, role: .text))
+            }
+            return rows + recolour(GiantLine.rows(line, width: width, role: .text, headRows: giantHead?.rows))
+        }
         if tailBytes >= IncrementalMarkdown.checkpointThreshold,
            let tail = paragraphTail(text, from: tailStart, bytes: tailBytes) {
             return rows + recolour(tail)
@@ -108,6 +125,25 @@ final class IncrementalMarkdown {
         return wrapper.finished().map { StyledLine(cells: $0) }
     }
 
+    /// The byte offset of the last LF at or after `from`, scanning contiguous bytes when the
+    /// string has them (a generic `lastIndex(of:)` over megabytes costs tens of milliseconds).
+    static func lastLineBreak(in text: String, from: Int) -> Int? {
+        let utf8 = text.utf8
+        guard from < utf8.count else { return nil }
+        if let found = utf8.withContiguousStorageIfAvailable({ bytes -> Int? in
+            var i = bytes.count - 1
+            while i >= from {
+                if bytes[i] == 0x0A { return i }
+                i -= 1
+            }
+            return nil
+        }) {
+            return found
+        }
+        let start = utf8.index(utf8.startIndex, offsetBy: from)
+        return utf8[start...].lastIndex(of: 0x0A).map { utf8.distance(from: utf8.startIndex, to: $0) }
+    }
+
     private func isWordStart(_ byte: UInt8) -> Bool {
         (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
     }
@@ -120,6 +156,9 @@ final class IncrementalMarkdown {
     }
 
     private func renderLines(_ text: String, state: inout MarkdownBlockState) -> [StyledLine] {
+        if text.utf8.count > GiantLine.threshold {
+            return MarkdownRenderer.renderLines(text[...], state: &state, width: width)
+        }
         let cells = StyledLine.cells(text, role: .text, mode: .multiline)
         var out: [StyledLine] = []
         var lineStart = 0

@@ -24,7 +24,27 @@ public enum MarkdownRenderer {
 
     /// Renders untrusted text (sanitises it first) in `role`.
     public static func render(_ text: String, width: Int, role: StyleRole = .text, attributes: CellAttributes = []) -> [StyledLine] {
-        render(StyledLine.cells(text, role: role, attributes: attributes, mode: .multiline), width: width)
+        guard text.utf8.count > GiantLine.threshold else {
+            return render(StyledLine.cells(text, role: role, attributes: attributes, mode: .multiline), width: width)
+        }
+        var state = MarkdownBlockState()
+        return renderLines(text[...], state: &state, width: width, role: role, attributes: attributes)
+    }
+
+    /// Renders a text line by line, windowing giant lines (see `GiantLine`): a long text costs
+    /// O(length) to split, and at most `GiantLine.threshold` bytes of layout per line.
+    static func renderLines(_ text: Substring, state: inout MarkdownBlockState, width: Int, role: StyleRole = .text,
+                            attributes: CellAttributes = []) -> [StyledLine] {
+        var out: [StyledLine] = []
+        for (line, giant) in GiantLine.lines(text) {
+            if giant {
+                out += GiantLine.rows(line, width: width, role: role)
+            } else {
+                let cells = StyledLine.cells(String(line), role: role, attributes: attributes, mode: .multiline)
+                out += renderLine(cells[...], state: &state, width: width)
+            }
+        }
+        return out
     }
 
     /// Renders one source line (no line break inside), updating the block state.

@@ -220,6 +220,9 @@ public final class ChunksRenderer {
             return out
         }
         let trimmed = row.raw.drop(while: { $0 == " " || $0 == "\n" || $0 == "\t" })
+        if row.raw.utf8.count > GiantLine.threshold {
+            return giantDetailLines(row.raw[...], json: trimmed.first == "{" || trimmed.first == "[", width: width)
+        }
         if trimmed.first == "{" || trimmed.first == "[" {
             return JSONPrettyPrinter.lines(row.raw, width: width)
         }
@@ -232,6 +235,20 @@ public final class ChunksRenderer {
             out += TextWrapper.wrap(Array(cells[start..<i]), width: width).map { StyledLine(cells: $0) }
             start = i + 1
         }
+        return out
+    }
+
+    /// An event too big to lay out whole (a 10 MiB chunk): its head (pretty-printed when it is
+    /// JSON, which the printer shows as far as it goes), a marker, and its tail as plain text, so
+    /// opening it costs the window, not the event's size.
+    static func giantDetailLines(_ raw: Substring, json: Bool, width: Int) -> [StyledLine] {
+        let utf8 = raw.utf8
+        let head = raw[..<utf8.index(utf8.startIndex, offsetBy: GiantLine.shownBytes)]
+        let tail = raw[utf8.index(utf8.endIndex, offsetBy: -GiantLine.shownBytes)...]
+        var out = json ? JSONPrettyPrinter.lines(String(head), width: width)
+            : TextWrapper.wrap(StyledLine.cells(String(head), role: .text), width: width).map { StyledLine(cells: $0) }
+        out.append(GiantLine.marker(hidden: utf8.distance(from: head.endIndex, to: tail.startIndex), total: utf8.count))
+        out += TextWrapper.wrap(StyledLine.cells(String(tail), role: .dim), width: width).map { StyledLine(cells: $0) }
         return out
     }
 

@@ -1,4 +1,5 @@
-// How it fits: the bottom line. Left: where requests go (profile · model) and the stream state;
+// How it fits: the bottom line. Left: where requests go (profile · model) and the stream state
+// (a finished stream without a usable reply is a `✗` with its reason, never a green `✓ done`);
 // right: key hints for the focused context, or a one-line message from the reducer, or the
 // search being typed. Hints are dropped from the end when the line is too narrow.
 
@@ -13,10 +14,20 @@ public enum StatusRenderer {
         case .idle: return ("○ idle", .dim)
         case .connecting: return ("◌ connecting", .warning)
         case .streaming: return ("● streaming", .good)
-        case .finished: return ("✓ done", .good)
+        case .finished:
+            if let problem = snapshot.replyProblem { return ("✗ " + problem.title, .error) }
+            return ("✓ done", .good)
         case .cancelled: return ("■ stopped", .warning)
         case .failed(let failure): return ("✗ " + failure.kind.rawValue, .error)
         }
+    }
+
+    /// What follows a `✗` badge: the transport failure's message, or why a finished stream gave no
+    /// usable reply (an error payload's message, a discarded line, an empty body).
+    static func failureReason(_ snapshot: SessionSnapshot?) -> String? {
+        guard let snapshot else { return nil }
+        if case .failed(let failure) = snapshot.state { return failure.message }
+        return snapshot.replyProblem?.detail
     }
 
     /// The status-line variant of a badge role (same meaning, status-line background).
@@ -60,8 +71,9 @@ public enum StatusRenderer {
         x = grid.write(" · ", x: x, y: rect.y, maxX: maxX, role: .status)
         let badge: (text: String, role: StyleRole) = live == nil && state.conversation.hasPendingTurn ? ("◌ sending", .warning) : badge(for: live)
         x = grid.write(badge.text, x: x, y: rect.y, maxX: maxX, role: StatusRenderer.onStatusLine(badge.role), attributes: [.bold])
-        if case .failed(let failure)? = live?.state, state.message == nil {
-            x = grid.write(": " + failure.message, x: x, y: rect.y, maxX: maxX, role: .statusError)
+        if state.message == nil, let reason = failureReason(live) {
+            // Only what fits is laid out: a provider's message can be arbitrarily long.
+            x = grid.write(": " + reason.prefix(max(0, maxX - x)), x: x, y: rect.y, maxX: maxX, role: .statusError)
         }
         x += 3
         guard x < maxX else { return }

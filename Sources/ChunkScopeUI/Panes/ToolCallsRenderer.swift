@@ -132,11 +132,15 @@ public final class ToolCallsRenderer {
         // (invalid JSON, or a snapshot built without the tree).
         let pretty: [StyledLine]
         if case .invalid = call.partial.status {
-            pretty = JSONPrettyPrinter.lines(call.arguments, width: width - 1)
+            pretty = call.arguments.utf8.count > GiantLine.threshold
+                ? ChunksRenderer.giantDetailLines(call.arguments[...], json: true, width: width - 1)
+                : JSONPrettyPrinter.lines(call.arguments, width: width - 1)
         } else if let tree = PartialJSONRenderer.lines(call.partial, width: width - 1, strings: strings) {
             pretty = tree
         } else {
-            pretty = JSONPrettyPrinter.lines(call.arguments, width: width - 1)
+            pretty = call.arguments.utf8.count > GiantLine.threshold
+                ? ChunksRenderer.giantDetailLines(call.arguments[...], json: true, width: width - 1)
+                : JSONPrettyPrinter.lines(call.arguments, width: width - 1)
         }
         var rows = pretty.map { StyledLine(cells: [Cell()] + $0.cells) }
         if call.status == .assembling, live { TranscriptRenderer.appendCursor(to: &rows, width: width) }

@@ -168,6 +168,7 @@ public final class TranscriptRenderer {
             } else if streaming, choice.finishReason == nil, choice.toolCalls.isEmpty, choice.refusal.isEmpty {
                 rows.append(StyledLine(cells: [Cell(text: "▌", role: .accent)]))
             }
+            rows += TranscriptRenderer.citationRows(choice.citations, width: width)
             if !choice.refusal.isEmpty {
                 rows.append(StyledLine("⚠ refusal", role: .refusal, attributes: [.bold]))
                 rows += MarkdownRenderer.render(choice.refusal, width: width).map { line in
@@ -204,10 +205,34 @@ public final class TranscriptRenderer {
             rows += TextWrapper.wrap(StyledLine.cells(text, role: .error, attributes: [.bold]), width: width).map { StyledLine(cells: $0) }
         case .cancelled:
             rows.append(StyledLine("■ stopped — the partial reply is kept", role: .warning))
+        case .finished:
+            // An error payload is already shown above; other problems get their line here.
+            if let problem = snapshot.replyProblem, problem.title != "provider error" {
+                let text = "✗ \(problem.title): \(problem.detail)"
+                rows += TextWrapper.wrap(StyledLine.cells(text, role: .error, attributes: [.bold]), width: width).map { StyledLine(cells: $0) }
+            }
         default:
             break
         }
         rows.append(StyledLine())
+        return rows
+    }
+
+    /// The sources a reply cites (OpenRouter's `url_citation` annotations): `[n] title — url`, one
+    /// wrapped item each, under a `sources` line.
+    static func citationRows(_ citations: [Citation], width: Int) -> [StyledLine] {
+        guard !citations.isEmpty else { return [] }
+        var rows = [StyledLine("sources", role: .dim, attributes: [.bold])]
+        for (n, citation) in citations.enumerated() {
+            let label = "[\(n + 1)] "
+            var cells = StyledLine.cells(label, role: .dim)
+            if let title = citation.title, !title.isEmpty {
+                cells += StyledLine.cells(title + " — ", role: .text)
+            }
+            cells += StyledLine.cells(citation.url, role: .accent, attributes: [.underline])
+            let indent = Array(repeating: Cell(role: .text), count: label.count)
+            rows += TextWrapper.wrap(cells, width: width, continuationIndent: indent).map { StyledLine(cells: $0) }
+        }
         return rows
     }
 
@@ -259,6 +284,7 @@ public final class TranscriptRenderer {
         case .finished:
             let reason = snapshot.choices.first?.finishReason
             let seconds = Double(snapshot.metrics.elapsed) / 1e9
+            if let problem = snapshot.replyProblem { return (problem.title + String(format: " · %.1f s", seconds), .error) }
             return ((reason ?? "done") + String(format: " · %.1f s", seconds), .dim)
         case .cancelled: return ("stopped", .warning)
         case .failed: return ("failed", .error)

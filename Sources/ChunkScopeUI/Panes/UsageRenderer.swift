@@ -48,6 +48,15 @@ public enum UsageRenderer {
         items.append([("completion ", .dim), (number(t.completion), .text)])
         items.append([("total ", .dim), (number(t.total), .text)])
         items.append(t.exact ? [("exact ✓", .good)] : [("~ estimate", .warning)])
+        if let replaced = snapshot.replacedUsage {
+            // Cloudflare Workers AI: real counts, then an all-zero usage object (last wins, CS504).
+            var before = snapshot
+            before.usage = replaced
+            let real = tokens(before)
+            items.append([("⚠ zeroed by a later usage", .warning)])
+            items.append([("before: prompt ", .dim), (number(real.prompt), .text), (" · completion ", .dim),
+                          (number(real.completion), .text), (" · total ", .dim), (number(real.total), .text)])
+        }
         if let cached = t.cached { items.append([("cached ", .dim), (TranscriptRenderer.grouped(cached), .text)]) }
         if let reasoning = t.reasoning { items.append([("reasoning ", .dim), (TranscriptRenderer.grouped(reasoning), .text)]) }
         let m = snapshot.metrics

@@ -41,6 +41,8 @@ struct FixtureScreenTests {
     @Test("goldens of fixture streams at 120x40", arguments: [
         "openai-tool-parallel", "deepseek-reasoning-content", "openai-n2-interleaved", "openai-refusal",
         "openai-midstream-error", "truncated-tool-call",
+        "openrouter-web-search-annotations", "mistral-magistral-thinking-parts", "reasoning-details-only",
+        "cloudflare-usage-zeroed",
     ])
     func golden(_ name: String) throws {
         let grid = Self.screen(try Self.snapshot(name), size: TerminalSize(width: 120, height: 40)) { state in
