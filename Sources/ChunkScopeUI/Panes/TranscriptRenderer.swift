@@ -249,7 +249,7 @@ public final class TranscriptRenderer {
             guard let result = attempt.result(for: call.id) else { continue }
             var line = StyledLine(result.isError ? "✗ " : "↳ ", role: result.isError ? .error : .good)
             line.append(Sanitizer.plain(call.name), role: .accent, attributes: [.bold])
-            line.append(" → " + Sanitizer.plain(String(result.content.prefix(200))).replacingOccurrences(of: "\n", with: " "), role: .dim)
+            line.append(" → " + Sanitizer.plain(String(result.content.prefix(200))).replacingOccurrences(of: "␊", with: " "), role: .dim)
             rows.append(line.truncated(to: width))
         }
         if !rows.isEmpty { rows.append(StyledLine()) }

@@ -52,8 +52,12 @@ public final class ScreenRenderer {
             report.offsets[.transcript] = m.offset
         }
         if let rect = rects[.toolCalls] {
+            // The last reply's cards show the results given so far and which one is asked for.
+            let attempt = live == nil ? state.conversation.turns.last?.attempt : nil
+            let progress = ToolCallsRenderer.Progress(results: attempt?.toolResults ?? [], asked: state.askedToolCall?.call.id,
+                                                      running: state.runningToolCall)
             let m = toolCalls.render(shown, scroll: state.toolCalls, focused: panesFocused && state.focus == .toolCalls,
-                                     compactWhenCrowded: state.zoomed != .toolCalls, into: &grid, in: rect)
+                                     compactWhenCrowded: state.zoomed != .toolCalls, progress: progress, into: &grid, in: rect)
             report.contentHeights[.toolCalls] = m.contentHeight
             report.viewportHeights[.toolCalls] = m.viewportHeight
             report.offsets[.toolCalls] = m.offset
@@ -76,8 +80,14 @@ public final class ScreenRenderer {
             report.offsets[.usage] = m.offset
         }
         if let rect = rects[.prompt] {
+            var request = PromptRenderer.Request.message
+            if let asked = state.askedToolCall {
+                request = .toolResult(asked.call, position: asked.position, count: asked.count,
+                                      command: state.toolCommands[asked.call.name]?.displayText,
+                                      running: state.runningToolCall == asked.call.id)
+            }
             let cursor = PromptRenderer.render(state.editor, focused: panesFocused && state.focus == .prompt,
-                                               hint: "Enter send · Alt-Enter newline", into: &grid, in: rect)
+                                               hint: "Enter send · Alt-Enter newline", request: request, into: &grid, in: rect)
             report.cursorX = cursor?.x
             report.cursorY = cursor?.y ?? 0
         }
