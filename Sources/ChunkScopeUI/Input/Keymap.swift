@@ -23,6 +23,11 @@ public struct Keymap: Sendable, Hashable {
         return nil
     }
 
+    /// The keys bound to `action`, as help shows them (`Ctrl-R`), for hints in the panes.
+    public func keys(for action: UIAction) -> String {
+        bindings.filter { $0.action == action }.map(\.chord.description).joined(separator: " ")
+    }
+
     /// Bindings grouped by context in display order, with chords for the same action and
     /// description merged (`↓ j`), for the help overlay and the docs.
     public func helpSections() -> [(context: KeyContext, rows: [(keys: String, description: String)])] {

@@ -61,10 +61,12 @@ public enum PromptRenderer {
         public static let message = Request(title: "Prompt", placeholder: "Type a message · Enter sends · Alt-Enter or Ctrl-J new line")
 
         /// The result of `call` (`position` of `count`); `command` is the tool's command line, if it has one.
-        public static func toolResult(_ call: ToolCallRecord, position: Int, count: Int, command: String?, running: Bool) -> Request {
+        /// `runKeys` are the keys that run the command.
+        public static func toolResult(_ call: ToolCallRecord, position: Int, count: Int, command: String?, running: Bool,
+                                      runKeys: String) -> Request {
             let title = "Tool result \(position)/\(count) · " + Sanitizer.plain(call.name)
             if running { return Request(title: title, placeholder: "Running `\(Sanitizer.plain(command ?? ""))`…") }
-            let run = command.map { " · Ctrl-T runs `\(Sanitizer.plain($0))`" } ?? ""
+            let run = command.map { " · \(runKeys) runs `\(Sanitizer.plain($0))`" } ?? ""
             return Request(title: title, placeholder: "Type the result (text or JSON) · @path reads a file" + run)
         }
     }

@@ -45,6 +45,7 @@ public final class ScreenRenderer {
         if let rect = rects[.tabs] { TabStripRenderer.render(focus: state.focus, into: &grid, in: rect) }
         if let rect = rects[.transcript] {
             let m = transcript.render(conversation: state.conversation, live: live, model: state.session.model,
+                                      failedTurnHint: live == nil && state.lastTurnFailed ? state.failedTurnHint : nil,
                                       view: state.transcript, focused: panesFocused && state.focus == .transcript,
                                       into: &grid, in: rect)
             report.contentHeights[.transcript] = m.contentHeight
@@ -84,7 +85,8 @@ public final class ScreenRenderer {
             if let asked = state.askedToolCall {
                 request = .toolResult(asked.call, position: asked.position, count: asked.count,
                                       command: state.toolCommands[asked.call.name]?.displayText,
-                                      running: state.runningToolCall == asked.call.id)
+                                      running: state.runningToolCall == asked.call.id,
+                                      runKeys: state.keymap.keys(for: .runToolCommand))
             }
             let cursor = PromptRenderer.render(state.editor, focused: panesFocused && state.focus == .prompt,
                                                hint: "Enter send · Alt-Enter newline", request: request, into: &grid, in: rect)

@@ -62,7 +62,7 @@ extension DashboardState {
             return giveToolResult(editor.take(), for: asked.call)
         }
         if conversation.lastTurnIsUnanswered {
-            message = "The last turn got no reply — Ctrl-R retries it, Alt-e edits it, Ctrl-X deletes it"
+            message = "The last turn got no reply — " + failedTurnHint
             return []
         }
         let prompt = editor.take()
@@ -127,8 +127,13 @@ extension DashboardState {
         message = "Choice \(next) continues the conversation"
     }
 
+    /// What a failed last turn offers, with the keys bound: `Ctrl-R retries it, Alt-e edits it, Ctrl-X deletes it`.
+    public var failedTurnHint: String {
+        "\(keymap.keys(for: .retryTurn)) retries it, \(keymap.keys(for: .editTurn)) edits it, \(keymap.keys(for: .deleteTurn)) deletes it"
+    }
+
     /// True when the last turn's reply failed or was stopped (what retry, edit and delete act on).
-    var lastTurnFailed: Bool {
+    public var lastTurnFailed: Bool {
         switch conversation.turns.last?.reply?.state {
         case .failed?, .cancelled?: true
         default: false
@@ -159,7 +164,8 @@ extension DashboardState {
         if let command = toolCommands[asked.call.name], !command.confirm {
             return startToolCommand(asked.call, command)
         }
-        let how = toolCommands[asked.call.name] == nil ? "type it or @path" : "Ctrl-T runs its command, or type it"
+        let how = toolCommands[asked.call.name] == nil ? "type it or @path"
+            : keymap.keys(for: .runToolCommand) + " runs its command, or type it"
         message = "Result \(asked.position) of \(asked.count) for \(Sanitizer.plain(asked.call.name)): \(how)"
         return []
     }

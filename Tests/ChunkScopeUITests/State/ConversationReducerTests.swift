@@ -112,6 +112,8 @@ struct ConversationReducerTests {
         #expect(enter(&s) == [], "a new prompt would leave the failed one unanswered")
         #expect(s.message?.contains("Ctrl-R") == true)
         #expect(s.editor.text == "third", "the draft is kept")
+        let screen = ScreenRenderer().render(state: s, live: nil).grid.textRows.joined(separator: "\n")
+        #expect(screen.contains("↻ Ctrl-R retries it, Alt-e edits it, Ctrl-X deletes it"), "the transcript says what the failed turn offers")
 
         // Retry in place: the same turn gets a second attempt, the prompt is sent once.
         #expect(s.handle(.ctrl("r"), live: s.shown) == [.send])
