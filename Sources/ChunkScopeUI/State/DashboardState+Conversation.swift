@@ -26,6 +26,8 @@ extension DashboardState {
             live = nil
         case .toolOutput(let callID, let content, let isError):
             if runningToolCall == callID { runningToolCall = nil }
+            // The output of a command the user stopped, or of a call already answered, is dropped.
+            if cancelledToolCall == callID { cancelledToolCall = nil; return [] }
             guard conversation.pendingToolCalls.first?.id == callID else { return [] }
             if isError {
                 // A failure is shown, and sent only as the user leaves it (or edits it).

@@ -46,6 +46,12 @@ extension DashboardState {
         case .stopStream:
             if showHelp { showHelp = false; return [] }
             if streaming { message = "Stopped — what arrived is kept"; return [.stopStream] }
+            if runningToolCall != nil {
+                cancelledToolCall = runningToolCall
+                runningToolCall = nil
+                message = "Tool command stopped — type the result instead"
+                return [.cancelToolCommand]
+            }
             if zoomed != nil { zoomed = nil; return [] }
             if chunks.expanded, focus == .chunks { chunks.expanded = false; return [] }
             if !chunks.search.isEmpty, focus == .chunks { chunks.search = ""; return [] }

@@ -11,6 +11,8 @@ public enum Effect: Sendable, Equatable {
     case readToolResultFile(callID: String, path: String)
     /// Run the tool's command with the call's arguments on stdin; answers with `.toolOutput`.
     case runToolCommand(call: ToolCallRecord, command: ToolCommand)
+    /// Stop the running tool command (its process group is killed; it answers as a failure).
+    case cancelToolCommand
     /// Restore the terminal and exit.
     case quit
 }

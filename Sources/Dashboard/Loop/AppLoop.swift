@@ -16,6 +16,8 @@ final class AppLoop {
     private var state: DashboardState
     private let screen = ScreenRenderer()
     private var stream: StreamSession?
+    /// The running tool command, if any (cancelled on Esc and when the dashboard quits).
+    private var toolCommand: Task<Void, Never>?
     private var nextStreamID = 1
     private var pacer = FramePacer()
     /// When the pending frame wake-up fires (monotonic ns), if one is pending.
@@ -48,6 +50,9 @@ final class AppLoop {
         await withCheckedContinuation { finished = $0 }
         watcher?.cancel()
         stream?.stop()
+        // The command's process group is killed before the process exits.
+        toolCommand?.cancel()
+        await toolCommand?.value
     }
 
     // MARK: input
@@ -79,10 +84,12 @@ final class AppLoop {
                 let (content, isError) = Self.readToolResult(path: path)
                 dispatch(.toolOutput(callID: callID, content: content, isError: isError))
             case .runToolCommand(let call, let command):
-                Task { [weak self] in
+                toolCommand = Task { [weak self] in
                     let result = await ToolCommandRunner.run(command, arguments: call.arguments)
                     self?.toolCommandFinished(call.id, result)
                 }
+            case .cancelToolCommand:
+                toolCommand?.cancel()
             case .quit:
                 quit()
                 return
@@ -96,6 +103,7 @@ final class AppLoop {
     }
 
     private func toolCommandFinished(_ callID: String, _ result: ToolCommandResult) {
+        toolCommand = nil
         switch result {
         case .output(let text): dispatch(.toolOutput(callID: callID, content: text, isError: false))
         case .failed(let reason): dispatch(.toolOutput(callID: callID, content: reason, isError: true))

@@ -95,6 +95,21 @@ struct ConversationReducerTests {
         #expect(s.conversation.messages().last == ChatMessage(role: "tool", content: "sunny", toolCallID: call))
     }
 
+    @Test("Esc stops a running tool command; its late output is dropped and the result is asked for again")
+    func stopToolCommand() throws {
+        var s = state()
+        s.toolCommands["get_weather"] = .shell("sleep 60")
+        _ = turn("weather?", reply: try FixtureScreenTests.snapshot("openai-tool-single"), into: &s)
+        let call = try #require(s.askedToolCall?.call)
+        #expect(s.handle(.ctrl("t"), live: s.shown).count == 1)
+        #expect(s.handle(.key(.escape), live: s.shown) == [.cancelToolCommand])
+        #expect(s.runningToolCall == nil)
+        #expect(s.apply(.toolOutput(callID: call.id, content: "cancelled", isError: true)) == [])
+        #expect(s.editor.isEmpty && s.toolErrorDraft == nil)
+        #expect(s.askedToolCall?.call == call)
+        #expect(s.handle(.ctrl("t"), live: s.shown).count == 1, "it can run again")
+    }
+
     @Test("output for a call that is not the one asked for is ignored")
     func staleToolOutput() throws {
         var s = state()
