@@ -11,6 +11,6 @@
 //   Layout/    Layout.compute(size:options:) → [PaneID: Rect]
 //   Panes/     one renderer per pane (transcript, tool calls, chunks, usage, prompt, status, help…)
 //   Input/     KeyEvent, Keymap (bindings as data), UIAction
-//   State/     DashboardState and its reducer, PromptEditor, Conversation, view states, Effect
+//   State/     DashboardState and its reducer, PromptEditor, view states, Effect
 //   Theme/     Theme, ThemeColor fallbacks, ColorCapability, the theme file parser, built-ins
 //   Screen/    ScreenRenderer: the whole frame

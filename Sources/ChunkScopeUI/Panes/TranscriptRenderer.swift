@@ -10,8 +10,24 @@ import Foundation
 public final class TranscriptRenderer {
     private struct BlockKey: Hashable {
         var turn: Int
+        /// Changes when a turn gets another attempt, another continuing choice or a tool result.
+        var revision: TurnRevision
         var width: Int
         var reasoningOpen: Bool
+    }
+
+    private struct TurnRevision: Hashable {
+        var attempts: Int
+        var selected: Int
+        var choice: Int
+        var results: Int
+
+        init(_ turn: Turn) {
+            attempts = turn.attempts.count
+            selected = turn.selected
+            choice = turn.attempt.choice
+            results = turn.attempt.toolResults.count
+        }
     }
 
     private var finished: [BlockKey: [StyledLine]] = [:]
@@ -45,18 +61,21 @@ public final class TranscriptRenderer {
         var liveKeys = Set<BlockKey>()
         for turn in conversation.turns {
             if turn.id == pending?.id { continue }
-            let key = BlockKey(turn: turn.id, width: textWidth, reasoningOpen: view.reasoningOpen)
+            let key = BlockKey(turn: turn.id, revision: TurnRevision(turn), width: textWidth, reasoningOpen: view.reasoningOpen)
             liveKeys.insert(key)
             if let cached = finished[key] {
                 blocks.append(cached)
                 continue
             }
-            var rows = TranscriptRenderer.userRows(turn.prompt, width: textWidth)
+            var rows = turn.prompt.map { TranscriptRenderer.userRows($0, width: textWidth) } ?? []
             if let reply = turn.reply {
                 // The turn that just finished streaming reuses its incremental caches (only the text
                 // since the last frame is rendered); older turns render whole, exactly once per width.
                 let reuse = turn.id == liveTurnID
-                rows += assistantRows(reply, model: turn.model ?? model, width: textWidth, reasoningOpen: view.reasoningOpen, live: reuse)
+                rows += TranscriptRenderer.attemptRows(turn)
+                rows += assistantRows(reply, model: turn.model ?? model, width: textWidth, reasoningOpen: view.reasoningOpen,
+                                      live: reuse, continuing: turn.attempt.choice)
+                rows += TranscriptRenderer.toolResultRows(turn.attempt, width: textWidth)
             }
             finished[key] = rows
             blocks.append(rows)
@@ -67,7 +86,7 @@ public final class TranscriptRenderer {
         if let pending {
             if liveTurnID != pending.id { liveContent = [:]; liveReasoning = [:]; liveTurnID = pending.id }
             if pendingPrompt?.turn != pending.id || pendingPrompt?.width != textWidth {
-                pendingPrompt = (pending.id, textWidth, TranscriptRenderer.userRows(pending.prompt, width: textWidth))
+                pendingPrompt = (pending.id, textWidth, pending.prompt.map { TranscriptRenderer.userRows($0, width: textWidth) } ?? [])
             }
             var rows = pendingPrompt!.rows
             if let live {
@@ -138,7 +157,9 @@ public final class TranscriptRenderer {
     }
 
     /// The assistant reply rows for a snapshot.
-    func assistantRows(_ snapshot: SessionSnapshot, model: String, width: Int, reasoningOpen: Bool, live: Bool) -> [StyledLine] {
+    /// With n > 1, `continuing` is the index of the choice the conversation goes on with (marked).
+    func assistantRows(_ snapshot: SessionSnapshot, model: String, width: Int, reasoningOpen: Bool, live: Bool,
+                       continuing: Int? = nil) -> [StyledLine] {
         var rows: [StyledLine] = []
         let (stateText, stateRole) = TranscriptRenderer.stateLabel(snapshot)
         rows.append(TranscriptRenderer.header("assistant", model: model, state: stateText, stateRole: stateRole).truncated(to: width))
@@ -149,7 +170,11 @@ public final class TranscriptRenderer {
         }
         for choice in choices {
             if choices.count > 1 {
-                rows.append(StyledLine("── choice \(choice.index) ──", role: .dim))
+                if let continuing, continuing == choice.index || !choices.contains(where: { $0.index == continuing }) && choice.index == choices[0].index {
+                    rows.append(StyledLine("── choice \(choice.index) ── ▶ continues", role: .accent))
+                } else {
+                    rows.append(StyledLine("── choice \(choice.index) ──", role: .dim))
+                }
             }
             if !choice.reasoning.isEmpty {
                 rows += reasoningRows(choice, width: width, open: reasoningOpen, live: live, streaming: streaming)
@@ -208,6 +233,26 @@ public final class TranscriptRenderer {
             break
         }
         rows.append(StyledLine())
+        return rows
+    }
+
+    /// `attempt 2 of 2` above a reply that was retried.
+    static func attemptRows(_ turn: Turn) -> [StyledLine] {
+        guard turn.attempts.count > 1 else { return [] }
+        return [StyledLine("↻ attempt \(turn.selected + 1) of \(turn.attempts.count)", role: .dim)]
+    }
+
+    /// One line per tool result given for the attempt's calls: `↳ get_weather → sunny`.
+    static func toolResultRows(_ attempt: Attempt, width: Int) -> [StyledLine] {
+        var rows: [StyledLine] = []
+        for call in attempt.toolCalls {
+            guard let result = attempt.result(for: call.id) else { continue }
+            var line = StyledLine(result.isError ? "✗ " : "↳ ", role: result.isError ? .error : .good)
+            line.append(Sanitizer.plain(call.name), role: .accent, attributes: [.bold])
+            line.append(" → " + Sanitizer.plain(String(result.content.prefix(200))).replacingOccurrences(of: "\n", with: " "), role: .dim)
+            rows.append(line.truncated(to: width))
+        }
+        if !rows.isEmpty { rows.append(StyledLine()) }
         return rows
     }
 

@@ -305,16 +305,6 @@ struct ReducerTests {
         #expect(s.focus == .prompt)
     }
 
-    @Test("conversation history becomes request messages")
-    func messages() {
-        var c = Conversation()
-        c.append(prompt: "hi", reply: Fixtures.textReply)
-        c.begin(prompt: "again")
-        let m = c.messages(system: "be brief")
-        #expect(m.map(\.role) == ["system", "user", "assistant", "user"])
-        #expect(m[2].content.hasPrefix("## Edinburgh weather"))
-    }
-
     @Test("every keymap action is reachable and help lists every binding")
     func keymapCoverage() {
         let actions = Set(Keymap.standard.bindings.map(\.action))
