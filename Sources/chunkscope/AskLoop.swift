@@ -87,7 +87,7 @@ struct AskLoop {
             Console.error("chunkscope ask: no command answers \(call.name.isEmpty ? "a call without a name" : call.name)"
                           + " (pass --tool-command \(call.name.isEmpty ? "NAME" : call.name)=COMMAND"
                           + (known.isEmpty ? ")" : "; commands are set for \(known.joined(separator: ", ")))"))
-            return nil
+            return false
         }
         if command.confirm && !runsConfirmedCommands {
             Console.error("chunkscope ask: \(call.name)'s command (\(command.displayText)) asks for confirmation (confirm = true); pass --yes to run it headless")
