@@ -54,8 +54,6 @@ struct AskCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        // Default SIGPIPE: `ask … | head -1` ends quietly when the reader goes away.
-        signal(SIGPIPE, SIG_DFL)
         guard let text = readPrompt() else { throw ExitCode(2) }
         let profile: ResolvedProfile
         do {
@@ -87,7 +85,7 @@ struct AskCommand: AsyncParsableCommand {
                            maxToolRounds: maxToolRounds, runsConfirmedCommands: yes, streamsText: !json)
         let status = await loop.run(prompt: text)
         await mock?.shutdown()
-        if json { Console.out(loop.jsonReport().serialized()) }
+        if json { AskStream.write(loop.jsonReport().serialized() + "\n", to: .standardOutput) }
         if status != 0 { throw ExitCode(status) }
     }
 

@@ -224,7 +224,14 @@ enum AskStream {
         return fresh
     }
 
-    private static func write(_ text: String, to handle: FileHandle) {
-        handle.write(Data(text.utf8))
+    /// Writes to stdout at once. When the reader has gone (`ask … | head -1`), exits quietly with
+    /// the status a process killed by SIGPIPE has, as `yes | head -1` does (nothing is lost: the
+    /// reader asked for no more).
+    static func write(_ text: String, to handle: FileHandle) {
+        do {
+            try handle.write(contentsOf: Data(text.utf8))
+        } catch {
+            Foundation.exit(128 + SIGPIPE)
+        }
     }
 }
