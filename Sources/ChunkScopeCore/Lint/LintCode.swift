@@ -46,6 +46,10 @@ public enum LintCode: String, Sendable, CaseIterable {
     case usageMissing = "CS501"
     case usageRepeated = "CS502"
     case usageInconsistent = "CS503"
+    // CS6xx — tool round trip (across replies; `ToolRoundTripLinter`)
+    case undeclaredToolCalled = "CS601"
+    case toolArgumentsViolateSchema = "CS602"
+    case toolCallLoop = "CS603"
 
     /// How bad a finding with this code is.
     public var severity: Diagnostic.Severity {
@@ -57,7 +61,8 @@ public enum LintCode: String, Sendable, CaseIterable {
         case .contentType, .missingDone, .wrongObject, .idChanged, .modelChanged, .createdChanged,
              .notAChunk, .choiceWithoutIndex, .unknownFinishReason, .reasoningFieldsDisagree, .noFinishReason,
              .deltaAfterFinish, .toolIndexNotFromZero, .toolCallWithoutIndex, .toolIndexGap, .argumentsEmpty,
-             .toolFieldRepeated, .toolCallWithoutName, .usageMissing, .usageInconsistent:
+             .toolFieldRepeated, .toolCallWithoutName, .usageMissing, .usageInconsistent,
+             .undeclaredToolCalled, .toolArgumentsViolateSchema, .toolCallLoop:
             return .warning
         case .namedEvent, .inspectorBudget, .azureFilterChunk, .firstDeltaWithoutRole, .usageRepeated:
             return .info
@@ -103,6 +108,9 @@ public enum LintCode: String, Sendable, CaseIterable {
         case .usageMissing: return "usage requested (stream_options.include_usage) but absent"
         case .usageRepeated: return "usage sent on several chunks (the last one is kept)"
         case .usageInconsistent: return "usage total_tokens differs from prompt + completion"
+        case .undeclaredToolCalled: return "tool call to a function the request did not declare"
+        case .toolArgumentsViolateSchema: return "tool-call arguments do not satisfy the declared parameters schema"
+        case .toolCallLoop: return "the same tool call in 3 replies in a row (a loop)"
         }
     }
 }
