@@ -32,17 +32,29 @@ public final class ToolCallsRenderer {
         public var asked: String?
         /// The call whose command is running.
         public var running: String?
+        /// Round-trip lint findings, by call.
+        public var findings: [ToolRoundTripFinding]
 
         /// Progress of a tool round.
-        public init(results: [ToolResult] = [], asked: String? = nil, running: String? = nil) {
+        public init(results: [ToolResult] = [], asked: String? = nil, running: String? = nil, findings: [ToolRoundTripFinding] = []) {
             self.results = results
             self.asked = asked
             self.running = running
+            self.findings = findings
         }
 
-        /// The status row under a call's card, if the call is part of the round.
-        func row(for id: String?, width: Int) -> StyledLine? {
-            guard let id else { return nil }
+        /// The lint rows and the status row under a call's card.
+        func rows(for id: String?, width: Int) -> [StyledLine] {
+            guard let id else { return [] }
+            var rows = findings.filter { $0.callID == id }.map { finding in
+                StyledLine("  ⚠ \(finding.diagnostic.code) " + Sanitizer.plain(finding.diagnostic.message),
+                           role: finding.diagnostic.severity == .error ? .error : .warning).truncated(to: width)
+            }
+            if let status = row(for: id, width: width) { rows.append(status) }
+            return rows
+        }
+
+        private func row(for id: String, width: Int) -> StyledLine? {
             if let result = results.first(where: { $0.toolCallID == id }) {
                 let flat = Sanitizer.plain(String(result.content.prefix(width * 2))).replacingOccurrences(of: "␊", with: " ")
                 let line = StyledLine((result.isError ? "  ✗ error result: " : "  ↳ result: ") + flat,
@@ -88,10 +100,9 @@ public final class ToolCallsRenderer {
                     rows += built
                 }
                 compactRows += ToolCallsRenderer.compactRows(call, width: width)
-                if let status = progress.row(for: call.id, width: width) {
-                    rows.append(status)
-                    compactRows.append(status)
-                }
+                let status = progress.rows(for: call.id, width: width)
+                rows += status
+                compactRows += status
             }
         }
         if cards.count > seen.count { cards = cards.filter { seen.contains($0.key) } }

@@ -56,7 +56,7 @@ public final class ScreenRenderer {
             // The last reply's cards show the results given so far and which one is asked for.
             let attempt = live == nil ? state.conversation.turns.last?.attempt : nil
             let progress = ToolCallsRenderer.Progress(results: attempt?.toolResults ?? [], asked: state.askedToolCall?.call.id,
-                                                      running: state.runningToolCall)
+                                                      running: state.runningToolCall, findings: live == nil ? state.toolFindings : [])
             let m = toolCalls.render(shown, scroll: state.toolCalls, focused: panesFocused && state.focus == .toolCalls,
                                      compactWhenCrowded: state.zoomed != .toolCalls, progress: progress, into: &grid, in: rect)
             report.contentHeights[.toolCalls] = m.contentHeight

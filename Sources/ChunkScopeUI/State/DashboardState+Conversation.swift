@@ -20,6 +20,7 @@ extension DashboardState {
             conversation.complete(with: Exchange(snapshot: live ?? SessionSnapshot(
                 state: .failed(StreamFailure(.transport, "the stream ended before anything arrived")))))
             live = nil
+            toolFindings = DashboardState.roundTripFindings(conversation)
             return toolLoopStep()
         case .sendFailed(let reason):
             conversation.complete(with: SessionSnapshot(state: .failed(StreamFailure(.badInput, reason))))
@@ -43,6 +44,15 @@ extension DashboardState {
             message = text
         }
         return []
+    }
+
+    /// The round-trip lint of the last reply's tool calls (undeclared tool, arguments against the
+    /// schema, a loop) against the `tools` its request declared.
+    static func roundTripFindings(_ conversation: Conversation) -> [ToolRoundTripFinding] {
+        guard let last = conversation.turns.last, !last.attempt.toolCalls.isEmpty else { return [] }
+        let declared = last.attempt.exchange?.request.flatMap { try? JSONParser.parse($0.body) }?["tools"]
+        let rounds = conversation.toolCallRounds
+        return ToolRoundTripLinter.lint(declaredTools: declared, rounds: rounds).filter { $0.round == rounds.count - 1 }
     }
 
     /// The tool call the prompt area is asking a result for: the last reply's first unanswered call.
@@ -89,6 +99,7 @@ extension DashboardState {
             message = "Nothing to edit — the last turn did not fail"
             return
         }
+        toolFindings = DashboardState.roundTripFindings(conversation)
         if let prompt = removed.prompt { editor.replaceText(prompt) }
         focus = .prompt
         message = removed.prompt == nil ? "Tool results cleared — give them again" : "Edit the prompt, Enter sends it"
@@ -100,6 +111,7 @@ extension DashboardState {
             message = "Nothing to delete — the last turn did not fail"
             return
         }
+        toolFindings = DashboardState.roundTripFindings(conversation)
         message = "Failed turn deleted"
     }
 
@@ -166,6 +178,10 @@ extension DashboardState {
         if let command = toolCommands[asked.call.name], !command.confirm {
             return startToolCommand(asked.call, command)
         }
+        if let finding = toolFindings.first {
+            message = "\(finding.diagnostic.code) \(Sanitizer.plain(finding.diagnostic.message))"
+            return []
+        }
         let how = toolCommands[asked.call.name] == nil ? "type it or @path"
             : keymap.keys(for: .runToolCommand) + " runs its command, or type it"
         message = "Result \(asked.position) of \(asked.count) for \(Sanitizer.plain(asked.call.name)): \(how)"
@@ -185,6 +201,7 @@ extension DashboardState {
     /// Resets the panes for a new request and asks the app to send it.
     private mutating func startRequest() -> [Effect] {
         live = nil
+        toolFindings = []
         transcript.scroll = ScrollState(offset: 0, follow: true)
         toolCalls = ScrollState(offset: 0, follow: true)
         chunks.selected = nil

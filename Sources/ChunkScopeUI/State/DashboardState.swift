@@ -35,6 +35,8 @@ public struct DashboardState: Sendable {
     public var toolCommands: [String: ToolCommand] = [:]
     /// The call whose command is running, if one is.
     public internal(set) var runningToolCall: String?
+    /// Round-trip lint findings (CS6xx) for the last reply's tool calls.
+    public internal(set) var toolFindings: [ToolRoundTripFinding] = []
     /// The call whose command the user stopped (its late output is dropped).
     var cancelledToolCall: String?
     /// Set when the editor holds a failed tool output under review: the call it answers (the text

@@ -106,7 +106,7 @@ final class AppLoop {
         toolCommand = nil
         switch result {
         case .output(let text): dispatch(.toolOutput(callID: callID, content: text, isError: false))
-        case .failed(let reason): dispatch(.toolOutput(callID: callID, content: reason, isError: true))
+        case .failed(let reason): dispatch(.toolOutput(callID: callID, content: "error: " + reason, isError: true))
         }
         requestFrame()
     }

@@ -110,6 +110,26 @@ struct ConversationReducerTests {
         #expect(s.handle(.ctrl("t"), live: s.shown).count == 1, "it can run again")
     }
 
+    @Test("the round trip is linted against the tools the request declared: the card and the prompt say so")
+    func roundTripLint() throws {
+        var s = state()
+        var reply = try FixtureScreenTests.snapshot("openai-tool-single")
+        let name = try #require(reply.choices.first?.toolCalls.first?.name)
+        reply.request = RequestSummary(url: "http://127.0.0.1:1/v1/chat/completions", body:
+            #"{"model":"m","messages":[],"tools":[{"type":"function","function":{"name":"get_time","parameters":{"type":"object"}}}]}"#)
+        _ = turn("weather?", reply: reply, into: &s)
+        #expect(s.toolFindings.map(\.diagnostic.code) == [LintCode.undeclaredToolCalled.rawValue])
+        #expect(s.message?.hasPrefix(LintCode.undeclaredToolCalled.rawValue) == true)
+        let text = ScreenRenderer().render(state: s, live: nil).grid.textRows.joined(separator: "\n")
+        #expect(text.contains("⚠ \(LintCode.undeclaredToolCalled.rawValue)"))
+        #expect(text.contains(name))
+        // Declared: no finding.
+        var clean = state()
+        reply.request?.body = #"{"tools":[{"type":"function","function":{"name":"\#(name)"}}]}"#
+        _ = turn("weather?", reply: reply, into: &clean)
+        #expect(clean.toolFindings.isEmpty)
+    }
+
     @Test("output for a call that is not the one asked for is ignored")
     func staleToolOutput() throws {
         var s = state()
