@@ -57,6 +57,25 @@ struct ToolLoopEndToEndTests {
         #expect(try toolContent(ofFollowUp: try #require(requests.last)) == #"{"sky": "sunny", "c": 21}"#)
     }
 
+    @Test("a file result: @path sends the file's text; an unreadable path is an error result to review first")
+    func fileResult() async throws {
+        let session = try await open(["--model", "mock-tools"])
+        defer { session.close() }
+        let file = session.home.appendingPathComponent("weather.json")
+        try Data("{\"sky\": \"from a file\"}\n".utf8).write(to: file)
+        try await askForTool(in: session)
+        try session.type("@" + session.home.appendingPathComponent("missing.json").path)
+        try session.keys("Enter")
+        try await session.waitFor(text: "error: cannot read")
+        try session.keys("C-u")
+        try session.type("@" + file.path)
+        try session.keys("Enter")
+        _ = try await waitForFollowUp(in: session)
+        let requests = try session.savedRequestMessages()
+        #expect(requests.count == 2)
+        #expect(try toolContent(ofFollowUp: try #require(requests.last)) == "{\"sky\": \"from a file\"}\n")
+    }
+
     @Test("a command result: Ctrl-T runs the tool's command with the arguments on stdin")
     func commandResult() async throws {
         let session = try await open(["--model", "mock-tools", "--tool-command", "get_weather=tr a-z A-Z"])

@@ -158,7 +158,8 @@ extension DashboardState {
     private mutating func giveToolResult(_ text: String, for call: ToolCallRecord) -> [Effect] {
         let isError = toolErrorDraft == call.id
         toolErrorDraft = nil
-        if !isError, text.hasPrefix("@") {
+        // `@path` always names a file, even typed over a failure under review (failures start with `error:`).
+        if text.hasPrefix("@") {
             let path = String(text.dropFirst()).trimmingCharacters(in: .whitespacesAndNewlines)
             if !path.isEmpty { return [.readToolResultFile(callID: call.id, path: path)] }
         }

@@ -17,7 +17,7 @@ final class AppLoop {
     private let screen = ScreenRenderer()
     private var stream: StreamSession?
     /// The running tool command, if any (cancelled on Esc and when the dashboard quits).
-    private var toolCommand: Task<Void, Never>?
+    private var toolCommand: (id: Int, task: Task<Void, Never>)?
     private var nextStreamID = 1
     private var pacer = FramePacer()
     /// When the pending frame wake-up fires (monotonic ns), if one is pending.
@@ -51,8 +51,8 @@ final class AppLoop {
         watcher?.cancel()
         stream?.stop()
         // The command's process group is killed before the process exits.
-        toolCommand?.cancel()
-        await toolCommand?.value
+        toolCommand?.task.cancel()
+        await toolCommand?.task.value
     }
 
     // MARK: input
@@ -84,12 +84,14 @@ final class AppLoop {
                 let (content, isError) = Self.readToolResult(path: path)
                 dispatch(.toolOutput(callID: callID, content: content, isError: isError))
             case .runToolCommand(let call, let command):
-                toolCommand = Task { [weak self] in
+                let id = nextStreamID
+                nextStreamID += 1
+                toolCommand = (id, Task { [weak self] in
                     let result = await ToolCommandRunner.run(command, arguments: call.arguments)
-                    self?.toolCommandFinished(call.id, result)
-                }
+                    self?.toolCommandFinished(id, callID: call.id, result)
+                })
             case .cancelToolCommand:
-                toolCommand?.cancel()
+                toolCommand?.task.cancel()
             case .quit:
                 quit()
                 return
@@ -102,8 +104,8 @@ final class AppLoop {
         perform(state.apply(event))
     }
 
-    private func toolCommandFinished(_ callID: String, _ result: ToolCommandResult) {
-        toolCommand = nil
+    private func toolCommandFinished(_ id: Int, callID: String, _ result: ToolCommandResult) {
+        if toolCommand?.id == id { toolCommand = nil }
         switch result {
         case .output(let text): dispatch(.toolOutput(callID: callID, content: text, isError: false))
         case .failed(let reason): dispatch(.toolOutput(callID: callID, content: "error: " + reason, isError: true))
@@ -114,6 +116,10 @@ final class AppLoop {
     /// A file's text as a tool result; a failure is an error result for the user to review.
     private static func readToolResult(path: String) -> (String, Bool) {
         let expanded = (path as NSString).expandingTildeInPath
+        let size = (try? FileManager.default.attributesOfItem(atPath: expanded)[.size] as? NSNumber)?.intValue
+        if let size, size > ToolCommandRunner.outputLimit {
+            return ("error: \(path) is larger than \(ToolCommandRunner.outputLimit / (1 << 20)) MiB", true)
+        }
         guard let data = FileManager.default.contents(atPath: expanded) else {
             return ("error: cannot read \(path)", true)
         }
