@@ -47,10 +47,13 @@ extension DashboardState {
     }
 
     /// The round-trip lint of the last reply's tool calls (undeclared tool, arguments against the
-    /// schema, a loop) against the `tools` its request declared.
+    /// schema, a loop) against the `tools` its request declared. None when the request is not
+    /// known (nothing to check against).
     static func roundTripFindings(_ conversation: Conversation) -> [ToolRoundTripFinding] {
-        guard let last = conversation.turns.last, !last.attempt.toolCalls.isEmpty else { return [] }
-        let declared = last.attempt.exchange?.request.flatMap { try? JSONParser.parse($0.body) }?["tools"]
+        guard let last = conversation.turns.last, !last.attempt.toolCalls.isEmpty,
+              let body = last.attempt.exchange?.request?.body,
+              let request = try? JSONParser.parse(body) else { return [] }
+        let declared = request["tools"]
         let rounds = conversation.toolCallRounds
         return ToolRoundTripLinter.lint(declaredTools: declared, rounds: rounds).filter { $0.round == rounds.count - 1 }
     }

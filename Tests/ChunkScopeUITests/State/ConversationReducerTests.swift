@@ -128,6 +128,12 @@ struct ConversationReducerTests {
         reply.request?.body = #"{"tools":[{"type":"function","function":{"name":"\#(name)"}}]}"#
         _ = turn("weather?", reply: reply, into: &clean)
         #expect(clean.toolFindings.isEmpty)
+        // No request known (nothing to check against): no finding.
+        var unknown = state()
+        reply.request = nil
+        _ = turn("weather?", reply: reply, into: &unknown)
+        #expect(unknown.toolFindings.isEmpty)
+        #expect(unknown.message?.hasPrefix("Result 1 of 1") == true)
     }
 
     @Test("output for a call that is not the one asked for is ignored")
