@@ -8,7 +8,7 @@ struct ChunkScope: AsyncParsableCommand {
         commandName: "chunkscope",
         abstract: "A terminal dashboard for OpenAI-compatible streaming chat completions.",
         subcommands: [
-            DashboardCommand.self, CheckCommand.self, RecordCommand.self,
+            DashboardCommand.self, AskCommand.self, CheckCommand.self, RecordCommand.self,
             ReplayCommand.self, MockServerCommand.self,
         ],
         defaultSubcommand: DashboardCommand.self

@@ -23,6 +23,9 @@ struct ConnectionOptions: ParsableArguments {
     @Option(help: ArgumentHelp("OpenAI tools JSON file (an array of tool definitions).", valueName: "file"))
     var tools: String?
 
+    @Option(name: .customLong("tool-command"), help: ArgumentHelp("Answer tool NAME by running COMMAND with /bin/sh -c: the call's arguments on stdin, the result from stdout. Repeatable.", valueName: "name=command"))
+    var toolCommands: [String] = []
+
     @Option(name: .customLong("param"), help: ArgumentHelp("Extra body field; the value is JSON if it parses, else a string. Repeatable.", valueName: "key=value"))
     var params: [String] = []
 
@@ -49,8 +52,13 @@ struct ConnectionOptions: ParsableArguments {
     func overrides() throws(ConfigError) -> ConnectionOverrides {
         var parsed: [JSONValue.Member] = []
         for argument in params { parsed.append(try ParamParser.parse(argument)) }
+        var commands: [String: ToolCommand] = [:]
+        for argument in toolCommands {
+            let (name, command) = try ToolCommand.parseFlag(argument)
+            commands[name] = command
+        }
         return ConnectionOverrides(profile: profile, baseURL: baseURL, model: model, apiKeyEnv: apiKeyEnv, system: system,
-                                   toolsPath: tools, params: parsed, connectTimeout: connectTimeout, idleTimeout: idleTimeout)
+                                   toolsPath: tools, toolCommands: commands, params: parsed, connectTimeout: connectTimeout, idleTimeout: idleTimeout)
     }
 
     /// Loads the config, combines it with the environment and these flags. Blocks while an

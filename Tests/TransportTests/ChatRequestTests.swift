@@ -26,6 +26,33 @@ struct ChatRequestTests {
         #expect(json["messages"]?.serialized() == #"[{"role":"system","content":"be \"brief\"\n"},{"role":"user","content":"hi ✓"}]"#)
     }
 
+    @Test("the body carries whole messages: tool_calls byte-exact, null content, refusal, tool_call_id")
+    func bodyWithToolRoundTrip() throws {
+        let call = ToolCallRecord(id: "call_1", name: "get_weather", arguments: "{\"city\": \"Paris\" , \"u\":\"\\u00e9\"}")
+        let request = ChatRequest(baseURL: "http://h/v1", model: "m", messages: [
+            ChatMessage(role: "user", content: "weather?"),
+            ChatMessage(role: "assistant", content: nil, toolCalls: [call]),
+            ChatMessage(role: "tool", content: "sunny", toolCallID: "call_1"),
+            ChatMessage(role: "assistant", content: nil, refusal: "I can't"),
+        ])
+        let json = try JSONParser.parse(request.body())
+        guard case .array(let messages)? = json["messages"] else {
+            Issue.record("no messages array")
+            return
+        }
+        #expect(messages.count == 4)
+        #expect(messages[1]["content"] == .null)
+        #expect(messages[1]["tool_calls"]?.serialized()
+            == #"[{"id":"call_1","type":"function","function":{"name":"get_weather","arguments":"{\"city\": \"Paris\" , \"u\":\"\\u00e9\"}"}}]"#)
+        guard case .array(let calls)? = messages[1]["tool_calls"], let first = calls.first else {
+            Issue.record("no tool_calls array")
+            return
+        }
+        #expect(first["function"]?["arguments"]?.stringValue == call.arguments, "arguments are not re-serialized")
+        #expect(messages[2].serialized() == #"{"role":"tool","content":"sunny","tool_call_id":"call_1"}"#)
+        #expect(messages[3].serialized() == #"{"role":"assistant","content":null,"refusal":"I can't"}"#)
+    }
+
     @Test("headers: Bearer key, profile headers replace defaults, Authorization override respected")
     func headers() {
         var request = ChatRequest(baseURL: "http://h/v1", model: "m", messages: [], headers: [HTTPHeader("accept", "application/json")],

@@ -2,7 +2,7 @@ extension ChunkScopeConfig {
     /// The keys a `[profiles.NAME]` table accepts.
     public static let profileKeys = [
         "base_url", "model", "api_key_env", "api_key_cmd", "headers", "temperature", "max_tokens",
-        "include_usage", "tools", "system", "params", "prices", "connect_timeout", "idle_timeout",
+        "include_usage", "tools", "tools_file", "system", "params", "prices", "connect_timeout", "idle_timeout",
     ]
 
     /// Parses the text of a config file; errors name `path`, the line and the key.
@@ -115,7 +115,16 @@ private struct TableReader {
                 guard value > 0 else { throw fail(field, key: key, "must be greater than 0") }
                 profile.maxTokens = value
             case "include_usage": profile.includeUsage = try bool(field, key: key)
-            case "tools": profile.toolsPath = try string(field, key: key)
+            case "tools":
+                if case .table = field.value {
+                    profile.toolCommands = try toolCommands(field, key: key)
+                } else {
+                    guard profile.toolsPath == nil else { throw fail(field, key: key, "the tools file is given twice (tools and tools_file)") }
+                    profile.toolsPath = try string(field, key: key)
+                }
+            case "tools_file":
+                guard profile.toolsPath == nil else { throw fail(field, key: key, "the tools file is given twice (tools and tools_file)") }
+                profile.toolsPath = try string(field, key: key)
             case "system": profile.system = try string(field, key: key)
             case "connect_timeout": profile.connectTimeout = try positiveNumber(field, key: key)
             case "idle_timeout": profile.idleTimeout = try positiveNumber(field, key: key)
@@ -134,6 +143,58 @@ private struct TableReader {
             }
         }
         return profile
+    }
+
+    /// `[profiles.NAME.tools.TOOL]` tables: `command` (an array of arguments, or a string run with
+    /// `/bin/sh -c`), `confirm` (default true) and `timeout` in seconds.
+    func toolCommands(_ entry: TOMLTable.Entry, key: String) throws(ConfigError) -> [String: ToolCommand] {
+        var commands: [String: ToolCommand] = [:]
+        for tool in try table(entry, key: key).entries {
+            let toolKey = "\(key).\(tool.key)"
+            var argv: [String]?
+            var command = ToolCommand(argv: [])
+            for field in try table(tool, key: toolKey).entries {
+                let fieldKey = "\(toolKey).\(field.key)"
+                switch field.key {
+                case "command": argv = try commandArguments(field, key: fieldKey)
+                case "confirm": command.confirm = try bool(field, key: fieldKey)
+                case "timeout":
+                    let seconds = try positiveNumber(field, key: fieldKey)
+                    guard seconds <= ToolCommand.maximumTimeoutSeconds else {
+                        throw fail(field, key: fieldKey, "must be at most \(Int(ToolCommand.maximumTimeoutSeconds)) seconds")
+                    }
+                    command.timeout = .milliseconds(Int((seconds * 1000).rounded()))
+                default:
+                    throw fail(field, key: fieldKey, "unknown tool key (known: command, confirm, timeout)")
+                }
+            }
+            guard let argv else {
+                throw fail(tool, key: toolKey, "missing command (e.g. command = [\"python3\", \"weather.py\"])")
+            }
+            command.argv = argv
+            commands[tool.key] = command
+        }
+        return commands
+    }
+
+    func commandArguments(_ entry: TOMLTable.Entry, key: String) throws(ConfigError) -> [String] {
+        switch entry.value {
+        case .string(let line):
+            guard line.contains(where: { !$0.isWhitespace }) else { throw fail(entry, key: key, "the command is empty") }
+            return ToolCommand.shell(line).argv
+        case .array(let items):
+            var argv: [String] = []
+            for item in items {
+                guard case .string(let argument) = item else {
+                    throw fail(entry, key: key, "every argument must be a string, found \(item.kindDescription)")
+                }
+                argv.append(argument)
+            }
+            guard let program = argv.first, !program.isEmpty else { throw fail(entry, key: key, "the command is empty") }
+            return argv
+        default:
+            throw fail(entry, key: key, "expected an array of strings or a string, found \(entry.value.kindDescription)")
+        }
     }
 
     func prices(_ entry: TOMLTable.Entry, key: String) throws(ConfigError) -> Prices {

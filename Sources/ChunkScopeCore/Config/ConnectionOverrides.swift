@@ -12,6 +12,8 @@ public struct ConnectionOverrides: Sendable, Equatable {
     public var system: String?
     /// `--tools FILE`.
     public var toolsPath: String?
+    /// `--tool-command NAME=COMMAND`, by tool name.
+    public var toolCommands: [String: ToolCommand]
     /// `--param key=value`, in command-line order (later wins).
     public var params: [JSONValue.Member]
     /// `--connect-timeout SECONDS`.
@@ -21,7 +23,8 @@ public struct ConnectionOverrides: Sendable, Equatable {
 
     /// Creates overrides; everything defaults to "not given".
     public init(profile: String? = nil, baseURL: String? = nil, model: String? = nil, apiKeyEnv: String? = nil,
-                system: String? = nil, toolsPath: String? = nil, params: [JSONValue.Member] = [],
+                system: String? = nil, toolsPath: String? = nil, toolCommands: [String: ToolCommand] = [:],
+                params: [JSONValue.Member] = [],
                 connectTimeout: Double? = nil, idleTimeout: Double? = nil) {
         self.profile = profile
         self.baseURL = baseURL
@@ -29,6 +32,7 @@ public struct ConnectionOverrides: Sendable, Equatable {
         self.apiKeyEnv = apiKeyEnv
         self.system = system
         self.toolsPath = toolsPath
+        self.toolCommands = toolCommands
         self.params = params
         self.connectTimeout = connectTimeout
         self.idleTimeout = idleTimeout

@@ -20,8 +20,11 @@ public struct Profile: Sendable, Equatable {
     public var maxTokens: Int?
     /// Whether to send `stream_options: {"include_usage": true}` (default true).
     public var includeUsage: Bool?
-    /// Path of an OpenAI tools JSON file (an array of tool definitions).
+    /// Path of an OpenAI tools JSON file (an array of tool definitions): `tools = "FILE"`, or
+    /// `tools_file = "FILE"` when `tools` is the table of tool commands.
     public var toolsPath: String?
+    /// `[profiles.NAME.tools.TOOL]` tables: the command answering each tool, by tool name.
+    public var toolCommands: [String: ToolCommand] = [:]
     /// A default system prompt.
     public var system: String?
     /// Extra body fields sent with every request.

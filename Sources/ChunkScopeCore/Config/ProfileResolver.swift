@@ -68,6 +68,7 @@ public struct ProfileResolver {
             name: profile.name, origin: origin, baseURL: try checkedURL(baseURL), model: model, apiKey: key,
             headers: profile.headers, params: params, includeUsage: profile.includeUsage ?? true,
             toolsPath: flags.toolsPath ?? profile.toolsPath, system: flags.system ?? profile.system,
+            toolCommands: profile.toolCommands.merging(flags.toolCommands) { _, flag in flag },
             prices: profile.prices,
             connectTimeout: flags.connectTimeout ?? profile.connectTimeout ?? ResolvedProfile.defaultConnectTimeout,
             idleTimeout: flags.idleTimeout ?? profile.idleTimeout ?? ResolvedProfile.defaultIdleTimeout,
@@ -101,7 +102,7 @@ public struct ProfileResolver {
         return ResolvedProfile(
             name: "env", origin: flags.baseURL != nil ? "--base-url" : "OPENAI_* environment variables",
             baseURL: try checkedURL(baseURL), model: model, apiKey: key, params: flags.params,
-            toolsPath: flags.toolsPath, system: flags.system,
+            toolsPath: flags.toolsPath, system: flags.system, toolCommands: flags.toolCommands,
             connectTimeout: flags.connectTimeout ?? ResolvedProfile.defaultConnectTimeout,
             idleTimeout: flags.idleTimeout ?? ResolvedProfile.defaultIdleTimeout, warnings: warnings)
     }
@@ -120,7 +121,7 @@ public struct ProfileResolver {
     private func builtInMock(_ flags: ConnectionOverrides, origin: String) -> ResolvedProfile {
         ResolvedProfile(
             name: "mock", origin: origin, baseURL: "", model: flags.model ?? ResolvedProfile.defaultMockModel,
-            params: flags.params, toolsPath: flags.toolsPath, system: flags.system,
+            params: flags.params, toolsPath: flags.toolsPath, system: flags.system, toolCommands: flags.toolCommands,
             connectTimeout: flags.connectTimeout ?? ResolvedProfile.defaultConnectTimeout,
             idleTimeout: flags.idleTimeout ?? ResolvedProfile.defaultIdleTimeout,
             isBuiltInMock: true, warnings: loadWarnings)

@@ -20,6 +20,9 @@ public struct ResolvedProfile: Sendable, Equatable {
     public var toolsPath: String?
     /// The system prompt, if any.
     public var system: String?
+    /// The command answering each tool, by tool name: the profile's `tools` tables, then
+    /// `--tool-command NAME=COMMAND` (which wins).
+    public var toolCommands: [String: ToolCommand]
     /// Token prices for the cost estimate.
     public var prices: Prices?
     /// Connect timeout in seconds.
@@ -43,7 +46,8 @@ public struct ResolvedProfile: Sendable, Equatable {
     /// Creates a resolved profile.
     public init(name: String, origin: String, baseURL: String, model: String, apiKey: Secret? = nil,
                 headers: [HTTPHeader] = [], params: [JSONValue.Member] = [], includeUsage: Bool = true,
-                toolsPath: String? = nil, system: String? = nil, prices: Prices? = nil,
+                toolsPath: String? = nil, system: String? = nil, toolCommands: [String: ToolCommand] = [:],
+                prices: Prices? = nil,
                 connectTimeout: Double = ResolvedProfile.defaultConnectTimeout,
                 idleTimeout: Double = ResolvedProfile.defaultIdleTimeout,
                 isBuiltInMock: Bool = false, warnings: [String] = []) {
@@ -57,6 +61,7 @@ public struct ResolvedProfile: Sendable, Equatable {
         self.includeUsage = includeUsage
         self.toolsPath = toolsPath
         self.system = system
+        self.toolCommands = toolCommands
         self.prices = prices
         self.connectTimeout = connectTimeout
         self.idleTimeout = idleTimeout

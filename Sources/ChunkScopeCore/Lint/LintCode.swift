@@ -50,6 +50,10 @@ public enum LintCode: String, Sendable, CaseIterable {
     case usageRepeated = "CS502"
     case usageInconsistent = "CS503"
     case usageZeroed = "CS504"
+    // CS6xx — tool round trip (across replies; `ToolRoundTripLinter`)
+    case undeclaredToolCalled = "CS601"
+    case toolArgumentsViolateSchema = "CS602"
+    case toolCallLoop = "CS603"
 
     /// How bad a finding with this code is.
     public var severity: Diagnostic.Severity {
@@ -62,7 +66,8 @@ public enum LintCode: String, Sendable, CaseIterable {
              .notAChunk, .choiceWithoutIndex, .unknownFinishReason, .reasoningFieldsDisagree, .noFinishReason,
              .deltaAfterFinish, .toolIndexNotFromZero, .toolCallWithoutIndex, .toolIndexGap, .argumentsEmpty,
              .toolFieldRepeated, .toolCallWithoutName, .usageMissing, .usageInconsistent,
-             .deltaListWithoutIndex, .usageZeroed:
+             .deltaListWithoutIndex, .usageZeroed,
+             .undeclaredToolCalled, .toolArgumentsViolateSchema, .toolCallLoop:
             return .warning
         case .namedEvent, .inspectorBudget, .azureFilterChunk, .firstDeltaWithoutRole, .usageRepeated,
              .contentParts:
@@ -113,6 +118,9 @@ public enum LintCode: String, Sendable, CaseIterable {
         case .usageRepeated: return "usage sent on several chunks (the last one is kept)"
         case .usageInconsistent: return "usage total_tokens differs from prompt + completion"
         case .usageZeroed: return "a later usage object zeroes the counts of an earlier one (the last is kept)"
+        case .undeclaredToolCalled: return "tool call to a function the request did not declare"
+        case .toolArgumentsViolateSchema: return "tool-call arguments do not satisfy the declared parameters schema"
+        case .toolCallLoop: return "the same tool call in 3 replies in a row (a loop)"
         }
     }
 }

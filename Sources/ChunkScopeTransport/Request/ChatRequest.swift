@@ -52,7 +52,7 @@ public struct ChatRequest: Sendable, Equatable {
     public func body() -> String {
         var fields: [(String, String)] = [
             ("model", JSONValue.string(model).serialized()),
-            ("messages", JSONValue.array(messages.map { .object([.init("role", .string($0.role)), .init("content", .string($0.content))]) })
+            ("messages", JSONValue.array(messages.map { $0.jsonValue() })
                 .serialized()),
             ("stream", "true"),
         ]

@@ -10,8 +10,24 @@ import Foundation
 public final class TranscriptRenderer {
     private struct BlockKey: Hashable {
         var turn: Int
+        /// Changes when a turn gets another attempt, another continuing choice or a tool result.
+        var revision: TurnRevision
         var width: Int
         var reasoningOpen: Bool
+    }
+
+    private struct TurnRevision: Hashable {
+        var attempts: Int
+        var selected: Int
+        var choice: Int
+        var results: Int
+
+        init(_ turn: Turn) {
+            attempts = turn.attempts.count
+            selected = turn.selected
+            choice = turn.attempt.choice
+            results = turn.attempt.toolResults.count
+        }
     }
 
     private var finished: [BlockKey: [StyledLine]] = [:]
@@ -34,9 +50,11 @@ public final class TranscriptRenderer {
         public var offset: Int
     }
 
-    /// Draws the conversation and the live reply into `rect` (a boxed pane).
+    /// Draws the conversation and the live reply into `rect` (a boxed pane). `failedTurnHint`, when
+    /// the last turn failed, says under it how to retry, edit or delete it.
     @discardableResult
-    public func render(conversation: Conversation, live: SessionSnapshot?, model: String, view: TranscriptViewState,
+    public func render(conversation: Conversation, live: SessionSnapshot?, model: String, failedTurnHint: String? = nil,
+                       view: TranscriptViewState,
                        focused: Bool, into grid: inout Grid, in rect: Rect) -> Measure {
         let innerWidth = max(1, rect.width - 2)
         let textWidth = max(4, innerWidth - 2)
@@ -45,21 +63,27 @@ public final class TranscriptRenderer {
         var liveKeys = Set<BlockKey>()
         for turn in conversation.turns {
             if turn.id == pending?.id { continue }
-            let key = BlockKey(turn: turn.id, width: textWidth, reasoningOpen: view.reasoningOpen)
+            let key = BlockKey(turn: turn.id, revision: TurnRevision(turn), width: textWidth, reasoningOpen: view.reasoningOpen)
             liveKeys.insert(key)
             if let cached = finished[key] {
                 blocks.append(cached)
                 continue
             }
-            var rows = TranscriptRenderer.userRows(turn.prompt, width: textWidth)
+            var rows = turn.prompt.map { TranscriptRenderer.userRows($0, width: textWidth) } ?? []
             if let reply = turn.reply {
                 // The turn that just finished streaming reuses its incremental caches (only the text
                 // since the last frame is rendered); older turns render whole, exactly once per width.
                 let reuse = turn.id == liveTurnID
-                rows += assistantRows(reply, model: turn.model ?? model, width: textWidth, reasoningOpen: view.reasoningOpen, live: reuse)
+                rows += TranscriptRenderer.attemptRows(turn)
+                rows += assistantRows(reply, model: turn.model ?? model, width: textWidth, reasoningOpen: view.reasoningOpen,
+                                      live: reuse, continuing: turn.attempt.choice)
+                rows += TranscriptRenderer.toolResultRows(turn.attempt, width: textWidth)
             }
             finished[key] = rows
             blocks.append(rows)
+        }
+        if let failedTurnHint, !blocks.isEmpty {
+            blocks[blocks.count - 1] += [StyledLine("↻ " + failedTurnHint, role: .accent).truncated(to: textWidth), StyledLine()]
         }
         // Drop cache entries for other widths / fold states (keeps memory bounded on resize).
         if finished.count > liveKeys.count { finished = finished.filter { liveKeys.contains($0.key) } }
@@ -67,7 +91,7 @@ public final class TranscriptRenderer {
         if let pending {
             if liveTurnID != pending.id { liveContent = [:]; liveReasoning = [:]; liveTurnID = pending.id }
             if pendingPrompt?.turn != pending.id || pendingPrompt?.width != textWidth {
-                pendingPrompt = (pending.id, textWidth, TranscriptRenderer.userRows(pending.prompt, width: textWidth))
+                pendingPrompt = (pending.id, textWidth, pending.prompt.map { TranscriptRenderer.userRows($0, width: textWidth) } ?? [])
             }
             var rows = pendingPrompt!.rows
             if let live {
@@ -138,7 +162,9 @@ public final class TranscriptRenderer {
     }
 
     /// The assistant reply rows for a snapshot.
-    func assistantRows(_ snapshot: SessionSnapshot, model: String, width: Int, reasoningOpen: Bool, live: Bool) -> [StyledLine] {
+    /// With n > 1, `continuing` is the index of the choice the conversation goes on with (marked).
+    func assistantRows(_ snapshot: SessionSnapshot, model: String, width: Int, reasoningOpen: Bool, live: Bool,
+                       continuing: Int? = nil) -> [StyledLine] {
         var rows: [StyledLine] = []
         let (stateText, stateRole) = TranscriptRenderer.stateLabel(snapshot)
         rows.append(TranscriptRenderer.header("assistant", model: model, state: stateText, stateRole: stateRole).truncated(to: width))
@@ -149,7 +175,11 @@ public final class TranscriptRenderer {
         }
         for choice in choices {
             if choices.count > 1 {
-                rows.append(StyledLine("── choice \(choice.index) ──", role: .dim))
+                if let continuing, continuing == choice.index || !choices.contains(where: { $0.index == continuing }) && choice.index == choices[0].index {
+                    rows.append(StyledLine("── choice \(choice.index) ── ▶ continues", role: .accent))
+                } else {
+                    rows.append(StyledLine("── choice \(choice.index) ──", role: .dim))
+                }
             }
             if !choice.reasoning.isEmpty {
                 rows += reasoningRows(choice, width: width, open: reasoningOpen, live: live, streaming: streaming)
@@ -233,6 +263,26 @@ public final class TranscriptRenderer {
             let indent = Array(repeating: Cell(role: .text), count: label.count)
             rows += TextWrapper.wrap(cells, width: width, continuationIndent: indent).map { StyledLine(cells: $0) }
         }
+        return rows
+    }
+
+    /// `attempt 2 of 2` above a reply that was retried.
+    static func attemptRows(_ turn: Turn) -> [StyledLine] {
+        guard turn.attempts.count > 1 else { return [] }
+        return [StyledLine("↻ attempt \(turn.selected + 1) of \(turn.attempts.count)", role: .dim)]
+    }
+
+    /// One line per tool result given for the attempt's calls: `↳ get_weather → sunny`.
+    static func toolResultRows(_ attempt: Attempt, width: Int) -> [StyledLine] {
+        var rows: [StyledLine] = []
+        for call in attempt.toolCalls {
+            guard let result = attempt.result(for: call.id) else { continue }
+            var line = StyledLine(result.isError ? "✗ " : "↳ ", role: result.isError ? .error : .good)
+            line.append(Sanitizer.plain(call.name), role: .accent, attributes: [.bold])
+            line.append(" → " + Sanitizer.plain(String(result.content.prefix(200))).replacingOccurrences(of: "␊", with: " "), role: .dim)
+            rows.append(line.truncated(to: width))
+        }
+        if !rows.isEmpty { rows.append(StyledLine()) }
         return rows
     }
 

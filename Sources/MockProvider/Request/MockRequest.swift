@@ -2,10 +2,13 @@ import Foundation
 
 /// What the mock needs from a chat-completions request body and headers.
 struct MockRequest: Sendable {
-    /// One message's role and plain text (array content parts are joined).
+    /// One message's role and plain text (array content parts are joined), with the tool calls of
+    /// an assistant message and the `tool_call_id` of a tool message.
     struct Message: Sendable {
         var role: String
         var text: String
+        var toolCalls: [(id: String, name: String)] = []
+        var toolCallID: String?
     }
 
     /// One tool the client offered: its name and top-level parameter names with JSON types.
@@ -40,14 +43,8 @@ struct MockRequest: Sendable {
             throw MockRequestError("'messages' must be a non-empty array", param: "messages")
         }
         self.model = model
-        self.messages = rawMessages.map { raw in
-            let role = raw["role"] as? String ?? "user"
-            if let text = raw["content"] as? String { return Message(role: role, text: text) }
-            if let parts = raw["content"] as? [[String: Any]] {
-                return Message(role: role, text: parts.compactMap { $0["text"] as? String }.joined(separator: "\n"))
-            }
-            return Message(role: role, text: "")
-        }
+        self.messages = rawMessages.map(Self.message)
+        try Self.checkToolHistory(messages)
         self.stream = object["stream"] as? Bool ?? false
         self.includeUsage = ((object["stream_options"] as? [String: Any])?["include_usage"] as? Bool) ?? false
         self.n = (object["n"] as? NSNumber)?.intValue
@@ -71,6 +68,57 @@ struct MockRequest: Sendable {
         }
         self.knobs = knobs.compactMapValues { $0.isFinite && $0 >= 0 ? $0 : nil }
         for (name, limit) in Self.knobLimits { if let value = self.knobs[name] { self.knobs[name] = min(value, limit) } }
+    }
+
+    private static func message(_ raw: [String: Any]) -> Message {
+        let role = raw["role"] as? String ?? "user"
+        var text = ""
+        if let content = raw["content"] as? String {
+            text = content
+        } else if let parts = raw["content"] as? [[String: Any]] {
+            text = parts.compactMap { $0["text"] as? String }.joined(separator: "\n")
+        }
+        let calls = (raw["tool_calls"] as? [[String: Any]] ?? []).map { call in
+            (id: call["id"] as? String ?? "", name: (call["function"] as? [String: Any])?["name"] as? String ?? "")
+        }
+        return Message(role: role, text: text, toolCalls: calls, toolCallID: raw["tool_call_id"] as? String)
+    }
+
+    /// Rejects a history the Chat Completions API rejects, with its wording: every assistant
+    /// `tool_calls` message must be followed by one tool message per call id, and a tool message
+    /// must answer a call of the assistant message before its run of tool messages.
+    static func checkToolHistory(_ messages: [Message]) throws(MockRequestError) {
+        var open: (index: Int, ids: [String])?
+        func unanswered(_ pending: (index: Int, ids: [String])) -> MockRequestError {
+            MockRequestError("An assistant message with 'tool_calls' must be followed by tool messages responding to each 'tool_call_id'. The following tool_call_ids did not have response messages: \(pending.ids.joined(separator: ", "))",
+                             param: "messages.[\(pending.index)].role")
+        }
+        for (index, message) in messages.enumerated() {
+            if message.role == "tool" {
+                guard let pending = open, let id = message.toolCallID, pending.ids.contains(id) else {
+                    throw MockRequestError("Invalid parameter: messages with role 'tool' must be a response to a preceeding message with 'tool_calls'.",
+                                           param: "messages.[\(index)].role")
+                }
+                let remaining = pending.ids.filter { $0 != id }
+                open = remaining.isEmpty ? nil : (pending.index, remaining)
+                continue
+            }
+            if let pending = open { throw unanswered(pending) }
+            if message.role == "assistant", !message.toolCalls.isEmpty { open = (index, message.toolCalls.map(\.id)) }
+        }
+        if let pending = open { throw unanswered(pending) }
+    }
+
+    /// The trailing tool messages, each with the name of the function whose call it answers (empty
+    /// when the last message is not a tool result).
+    var trailingToolResults: [(name: String, result: String)] {
+        let count = messages.reversed().prefix { $0.role == "tool" }.count
+        // `checkToolHistory` guarantees the message before the run is the assistant's tool_calls message.
+        guard count > 0, messages.count > count else { return [] }
+        let calls = messages[messages.count - count - 1].toolCalls
+        return messages.suffix(count).map { message in
+            (name: calls.first(where: { $0.id == message.toolCallID })?.name ?? "the tool", result: message.text)
+        }
     }
 
     /// Upper bounds for the knobs, so no request can make the mock exhaust memory or overflow.

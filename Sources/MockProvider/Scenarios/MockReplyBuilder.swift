@@ -16,8 +16,9 @@ struct MockReplyBuilder {
         var choice = MockReply.Choice()
         switch scenario {
         case .tools, .parallelTools:
-            if request.messages.last?.role == "tool" {
-                choice.content = MockTokenizer.tokens(MockTexts.afterToolResult(request.messages.last?.text ?? ""))
+            let results = request.trailingToolResults
+            if !results.isEmpty {
+                choice.content = MockTokenizer.tokens(MockTexts.afterToolResults(results))
                 return choice
             }
             choice.toolCalls = toolCalls(count: scenario == .parallelTools ? 2 : 1)

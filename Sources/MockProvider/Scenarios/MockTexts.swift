@@ -46,9 +46,12 @@ enum MockTexts {
     static let refusal = "I'm sorry, but I can't help with that request. This is the mock provider's refusal scenario: "
         + "the text arrives in delta.refusal, not delta.content."
 
-    /// The `mock-tools` answer once a tool result comes back.
-    static func afterToolResult(_ result: String) -> String {
-        "The tool returned: `\(result.prefix(200))`. Based on that, here is the answer you asked for."
+    /// The `mock-tools` / `mock-parallel-tools` answer once the tool results come back: it quotes
+    /// each result (up to 200 characters) under the name of the function that produced it.
+    static func afterToolResults(_ results: [(name: String, result: String)]) -> String {
+        let quoted = results.map { "**\($0.name)** returned `\($0.result.prefix(200))`" }
+        let list = quoted.count == 1 ? quoted[0] : quoted.dropLast().joined(separator: ", ") + " and " + (quoted.last ?? "")
+        return "\(list). Based on \(results.count == 1 ? "that" : "those results"), here is the answer you asked for."
     }
 
     /// Words for the firehose.

@@ -37,7 +37,7 @@ struct ReducerTests {
         type("!", into: &s)
         #expect(s.editor.text == "hello\nworld\n!")
         let effects = s.handle(.key(.enter), live: nil)
-        #expect(effects == [.send(prompt: "hello\nworld\n!")])
+        #expect(effects == [.send])
         #expect(s.editor.isEmpty)
         #expect(s.conversation.turns.map(\.prompt) == ["hello\nworld\n!"])
         #expect(s.conversation.hasPendingTurn)
@@ -303,16 +303,6 @@ struct ReducerTests {
         #expect(s.transcript.scroll.follow)
         _ = s.handle(.key(.tab, .shift), live: nil)
         #expect(s.focus == .prompt)
-    }
-
-    @Test("conversation history becomes request messages")
-    func messages() {
-        var c = Conversation()
-        c.append(prompt: "hi", reply: Fixtures.textReply)
-        c.begin(prompt: "again")
-        let m = c.messages(system: "be brief")
-        #expect(m.map(\.role) == ["system", "user", "assistant", "user"])
-        #expect(m[2].content.hasPrefix("## Edinburgh weather"))
     }
 
     @Test("every keymap action is reachable and help lists every binding")
