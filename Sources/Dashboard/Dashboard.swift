@@ -1,8 +1,10 @@
 // Dashboard — how it fits: the app loop on the main actor, and nothing but wiring.
 //
 //   terminal input ─▶ TerminalBackend.readEvents ─▶ DashboardState.handle (ui-pure reducer)
-//        ─▶ effects: send (ChatRequest → CurlTransport → SessionActor), stop, quit
-//   SessionActor.updates (coalesced snapshots) ─▶ main actor ─▶ frame request
+//        ─▶ effects: send (ChatRequest → CurlTransport → SessionActor), stop, run a tool command,
+//           read a tool result file, quit
+//   SessionActor.updates (coalesced snapshots), stream ends, tool outputs ─▶ main actor
+//        ─▶ DashboardState.apply(AppEvent) (the same reducer: the state's only writer) ─▶ frame request
 //   frame (≤ 60 fps, only when something changed) ─▶ Screen.render (ui-pure) ─▶ Grid
 //        ─▶ Terminal.draw (changed cells only)
 //

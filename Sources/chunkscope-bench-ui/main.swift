@@ -54,10 +54,11 @@ func finishedSnapshot(_ text: String) -> SessionSnapshot {
 }
 
 func steadyState(_ size: TerminalSize) -> (DashboardState, SessionSnapshot) {
-    var state = DashboardState(size: size, session: SessionInfo(profile: "bench", model: "bench-model"))
     let reply = finishedSnapshot(markdownReply)
-    for i in 0..<60 { state.conversation.append(prompt: "Question number \(i): explain the thing in detail?", reply: reply) }
-    state.conversation.begin(prompt: "And the live one?")
+    var conversation = Conversation()
+    for i in 0..<60 { conversation.append(prompt: "Question number \(i): explain the thing in detail?", reply: reply) }
+    conversation.begin(prompt: "And the live one?")
+    let state = DashboardState(size: size, session: SessionInfo(profile: "bench", model: "bench-model"), conversation: conversation)
     var pipeline = StreamPipeline()
     var t: UInt64 = 0
     for word in 0..<400 {
@@ -83,7 +84,7 @@ func benchSteady(_ size: TerminalSize, frames: Int = 2000) {
 
 func benchFirehose(newlines: Bool) {
     var state = DashboardState(size: TerminalSize(width: 120, height: 40), session: SessionInfo(profile: "bench", model: "bench"))
-    state.conversation.begin(prompt: "firehose")
+    _ = state.apply(.preparedStreamOpened(prompt: "firehose", model: "bench"))
     let screen = ScreenRenderer()
     var pipeline = StreamPipeline()
     var samples: [Duration] = []
@@ -105,7 +106,8 @@ func benchFirehose(newlines: Bool) {
     let start = clock.now
     var frame = screen.render(state: state, live: final)
     let last = clock.now - start
-    state.conversation.complete(with: final)
+    _ = state.apply(.snapshot(final))
+    _ = state.apply(.streamEnded)
     let startDone = clock.now
     frame = screen.render(state: state, live: final)
     let done = clock.now - startDone
@@ -126,7 +128,7 @@ func benchToolCall() {
     for i in 0..<1500 { content += "line \(i): let value\(i) = compute(\(i))\\n" }
     let arguments = "{\"path\": \"Sources/Big.swift\", \"content\": \"" + content + "\", \"overwrite\": true, \"mode\": \"0644\"}"
     var state = DashboardState(size: TerminalSize(width: 120, height: 40), session: SessionInfo(profile: "bench", model: "bench"))
-    state.conversation.begin(prompt: "write it")
+    _ = state.apply(.preparedStreamOpened(prompt: "write it", model: "bench"))
     let screen = ScreenRenderer()
     var pipeline = StreamPipeline()
     var samples: [Duration] = []

@@ -23,6 +23,11 @@ public struct Keymap: Sendable, Hashable {
         return nil
     }
 
+    /// The keys bound to `action`, as help shows them (`Ctrl-R`), for hints in the panes.
+    public func keys(for action: UIAction) -> String {
+        bindings.filter { $0.action == action }.map(\.chord.description).joined(separator: " ")
+    }
+
     /// Bindings grouped by context in display order, with chords for the same action and
     /// description merged (`↓ j`), for the help overlay and the docs.
     public func helpSections() -> [(context: KeyContext, rows: [(keys: String, description: String)])] {
@@ -61,6 +66,10 @@ public struct Keymap: Sendable, Hashable {
         KeyBinding(KeyChord(.escape), .stopStream, "stop the stream · close help/search · leave zoom · leave the editor", .global),
         KeyBinding(KeyChord(.char("c"), .ctrl), .interrupt, "stop the stream; twice quits", .global),
         KeyBinding(KeyChord(.function(1)), .toggleHelp, "show or hide this help", .global),
+        KeyBinding(KeyChord(.char("r"), .ctrl), .retryTurn, "retry the failed turn in place", .global),
+        KeyBinding(KeyChord(.char("e"), .alt), .editTurn, "edit the failed turn (its prompt back in the editor)", .global),
+        KeyBinding(KeyChord(.char("x"), .ctrl), .deleteTurn, "delete the failed turn", .global),
+        KeyBinding(KeyChord(.char("t"), .ctrl), .runToolCommand, "run the tool's command for the asked result", .global),
         // Panes (any focused pane except the prompt)
         KeyBinding(KeyChord(.char("q")), .quit, "quit", .panes),
         KeyBinding(KeyChord(.char("?")), .toggleHelp, "show or hide this help", .panes),
@@ -80,6 +89,7 @@ public struct Keymap: Sendable, Hashable {
         KeyBinding(KeyChord(.char("G")), .scrollBottom, "go to the end and follow", .panes),
         KeyBinding(KeyChord(.char("/")), .startSearch, "search the chunk inspector", .panes),
         KeyBinding(KeyChord(.char("r")), .toggleReasoning, "open or fold reasoning blocks", .panes),
+        KeyBinding(KeyChord(.char("c")), .nextChoice, "pick the next choice to continue with (n > 1)", .panes),
         // Chunks
         KeyBinding(KeyChord(.enter), .toggleExpand, "open or close the selected event's JSON", .pane(.chunks)),
         KeyBinding(KeyChord(.char("f")), .cycleFilter, "filter by kind (all, data, comment, done, error, lint…)", .pane(.chunks)),

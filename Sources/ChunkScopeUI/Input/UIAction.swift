@@ -7,6 +7,8 @@ public enum UIAction: String, Sendable, Hashable, CaseIterable {
     case scrollUp, scrollDown, pageUp, pageDown, scrollTop, scrollBottom
     // Transcript
     case toggleReasoning
+    // Conversation: a failed turn, tool results, the continuing choice
+    case retryTurn, editTurn, deleteTurn, runToolCommand, nextChoice
     // Inspector
     case toggleExpand, cycleFilter, startSearch, nextMatch, previousMatch, nextLint, toggleHeaders
     // Editor

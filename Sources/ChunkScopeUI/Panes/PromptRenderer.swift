@@ -2,6 +2,8 @@
 // hard-wrapped by display width (a grapheme is never split), with the cursor cell reversed and
 // its screen position reported so the backend can also place the terminal cursor there.
 
+import ChunkScopeCore
+
 /// Renders the prompt editor.
 public enum PromptRenderer {
     /// The prefix of the first row.
@@ -48,10 +50,32 @@ public enum PromptRenderer {
         return layout(editor, width: boxWidth - 2 - prompt.count).rows.count
     }
 
+    /// What the box asks for: a message, or the result of a tool call.
+    public struct Request: Sendable, Equatable {
+        /// The box title.
+        public var title: String
+        /// The dim line shown while the editor is empty and focused.
+        public var placeholder: String
+
+        /// A user message.
+        public static let message = Request(title: "Prompt", placeholder: "Type a message · Enter sends · Alt-Enter or Ctrl-J new line")
+
+        /// The result of `call` (`position` of `count`); `command` is the tool's command line, if it has one.
+        /// `runKeys` are the keys that run the command.
+        public static func toolResult(_ call: ToolCallRecord, position: Int, count: Int, command: String?, running: Bool,
+                                      runKeys: String) -> Request {
+            let title = "Tool result \(position)/\(count) · " + Sanitizer.plain(call.name)
+            if running { return Request(title: title, placeholder: "Running `\(Sanitizer.plain(command ?? ""))`…") }
+            let run = command.map { " · \(runKeys) runs `\(Sanitizer.plain($0))`" } ?? ""
+            return Request(title: title, placeholder: "Type the result (text or JSON) · @path reads a file" + run)
+        }
+    }
+
     /// Draws the boxed editor; returns the cursor's screen position when focused.
     @discardableResult
-    public static func render(_ editor: PromptEditor, focused: Bool, hint: String, into grid: inout Grid, in rect: Rect) -> (x: Int, y: Int)? {
-        let inner = PaneChrome.drawBox(into: &grid, rect: rect, title: "Prompt",
+    public static func render(_ editor: PromptEditor, focused: Bool, hint: String, request: Request = .message,
+                              into grid: inout Grid, in rect: Rect) -> (x: Int, y: Int)? {
+        let inner = PaneChrome.drawBox(into: &grid, rect: rect, title: request.title,
                                        details: focused ? "" : "i or Tab to type", focused: focused,
                                        bottomLabel: focused && !editor.isEmpty ? (hint, .dim) : nil)
         guard inner.width > prompt.count, inner.height > 0 else { return nil }
@@ -61,7 +85,7 @@ public enum PromptRenderer {
         let top = max(0, min(cursorRow - inner.height + 1, rows.count - inner.height))
         grid.write(top == 0 ? prompt : "↑ ", x: inner.x, y: inner.y, maxX: inner.maxX, role: focused ? .accent : .dim, attributes: [.bold])
         if editor.isEmpty {
-            grid.write(focused ? "Type a message · Enter sends · Alt-Enter or Ctrl-J new line" : "",
+            grid.write(focused ? request.placeholder : "",
                        x: inner.x + prompt.count + 1, y: inner.y, maxX: inner.maxX, role: .dim, attributes: [.italic])
         }
         for (i, row) in rows.enumerated() where i >= top && i - top < inner.height {

@@ -24,12 +24,55 @@ public final class ToolCallsRenderer {
     /// Creates a renderer with empty caches.
     public init() {}
 
+    /// Where the tool loop stands for the cards: results given, the call asked for, the one running.
+    public struct Progress: Sendable, Equatable {
+        /// Results given so far, by call id.
+        public var results: [ToolResult]
+        /// The call whose result the prompt asks for.
+        public var asked: String?
+        /// The call whose command is running.
+        public var running: String?
+        /// Round-trip lint findings, by call.
+        public var findings: [ToolRoundTripFinding]
+
+        /// Progress of a tool round.
+        public init(results: [ToolResult] = [], asked: String? = nil, running: String? = nil, findings: [ToolRoundTripFinding] = []) {
+            self.results = results
+            self.asked = asked
+            self.running = running
+            self.findings = findings
+        }
+
+        /// The lint rows and the status row under a call's card.
+        func rows(for id: String?, width: Int) -> [StyledLine] {
+            guard let id else { return [] }
+            var rows = findings.filter { $0.callID == id }.map { finding in
+                StyledLine("  ⚠ \(finding.diagnostic.code) " + Sanitizer.plain(finding.diagnostic.message),
+                           role: finding.diagnostic.severity == .error ? .error : .warning).truncated(to: width)
+            }
+            if let status = row(for: id, width: width) { rows.append(status) }
+            return rows
+        }
+
+        private func row(for id: String, width: Int) -> StyledLine? {
+            if let result = results.first(where: { $0.toolCallID == id }) {
+                let flat = Sanitizer.plain(String(result.content.prefix(width * 2))).replacingOccurrences(of: "␊", with: " ")
+                let line = StyledLine((result.isError ? "  ✗ error result: " : "  ↳ result: ") + flat,
+                                      role: result.isError ? .error : .good)
+                return line.truncated(to: width)
+            }
+            if running == id { return StyledLine("  ◌ running its command…", role: .warning) }
+            if asked == id { return StyledLine("  ◌ waiting for its result (prompt below)", role: .warning) }
+            return nil
+        }
+    }
+
     /// Draws the cards; returns the content and viewport heights and the offset drawn. When
     /// several calls do not fit and `compactWhenCrowded` is set (the pane is not zoomed), each card
     /// shrinks to its header and one line of arguments, so parallel calls stay visible together.
     @discardableResult
     public func render(_ snapshot: SessionSnapshot?, scroll: ScrollState, focused: Bool, compactWhenCrowded: Bool = true,
-                       into grid: inout Grid, in rect: Rect) -> TranscriptRenderer.Measure {
+                       progress: Progress = Progress(), into grid: inout Grid, in rect: Rect) -> TranscriptRenderer.Measure {
         let width = max(8, rect.width - 3)
         var rows: [StyledLine] = []
         var compactRows: [StyledLine] = []
@@ -57,6 +100,9 @@ public final class ToolCallsRenderer {
                     rows += built
                 }
                 compactRows += ToolCallsRenderer.compactRows(call, width: width)
+                let status = progress.rows(for: call.id, width: width)
+                rows += status
+                compactRows += status
             }
         }
         if cards.count > seen.count { cards = cards.filter { seen.contains($0.key) } }

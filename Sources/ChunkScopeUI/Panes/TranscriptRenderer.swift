@@ -50,9 +50,11 @@ public final class TranscriptRenderer {
         public var offset: Int
     }
 
-    /// Draws the conversation and the live reply into `rect` (a boxed pane).
+    /// Draws the conversation and the live reply into `rect` (a boxed pane). `failedTurnHint`, when
+    /// the last turn failed, says under it how to retry, edit or delete it.
     @discardableResult
-    public func render(conversation: Conversation, live: SessionSnapshot?, model: String, view: TranscriptViewState,
+    public func render(conversation: Conversation, live: SessionSnapshot?, model: String, failedTurnHint: String? = nil,
+                       view: TranscriptViewState,
                        focused: Bool, into grid: inout Grid, in rect: Rect) -> Measure {
         let innerWidth = max(1, rect.width - 2)
         let textWidth = max(4, innerWidth - 2)
@@ -79,6 +81,9 @@ public final class TranscriptRenderer {
             }
             finished[key] = rows
             blocks.append(rows)
+        }
+        if let failedTurnHint, !blocks.isEmpty {
+            blocks[blocks.count - 1] += [StyledLine("↻ " + failedTurnHint, role: .accent).truncated(to: textWidth), StyledLine()]
         }
         // Drop cache entries for other widths / fold states (keeps memory bounded on resize).
         if finished.count > liveKeys.count { finished = finished.filter { liveKeys.contains($0.key) } }
@@ -249,7 +254,7 @@ public final class TranscriptRenderer {
             guard let result = attempt.result(for: call.id) else { continue }
             var line = StyledLine(result.isError ? "✗ " : "↳ ", role: result.isError ? .error : .good)
             line.append(Sanitizer.plain(call.name), role: .accent, attributes: [.bold])
-            line.append(" → " + Sanitizer.plain(String(result.content.prefix(200))).replacingOccurrences(of: "\n", with: " "), role: .dim)
+            line.append(" → " + Sanitizer.plain(String(result.content.prefix(200))).replacingOccurrences(of: "␊", with: " "), role: .dim)
             rows.append(line.truncated(to: width))
         }
         if !rows.isEmpty { rows.append(StyledLine()) }

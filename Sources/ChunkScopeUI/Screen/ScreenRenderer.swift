@@ -45,6 +45,7 @@ public final class ScreenRenderer {
         if let rect = rects[.tabs] { TabStripRenderer.render(focus: state.focus, into: &grid, in: rect) }
         if let rect = rects[.transcript] {
             let m = transcript.render(conversation: state.conversation, live: live, model: state.session.model,
+                                      failedTurnHint: live == nil && state.lastTurnFailed ? state.failedTurnHint : nil,
                                       view: state.transcript, focused: panesFocused && state.focus == .transcript,
                                       into: &grid, in: rect)
             report.contentHeights[.transcript] = m.contentHeight
@@ -52,8 +53,12 @@ public final class ScreenRenderer {
             report.offsets[.transcript] = m.offset
         }
         if let rect = rects[.toolCalls] {
+            // The last reply's cards show the results given so far and which one is asked for.
+            let attempt = live == nil ? state.conversation.turns.last?.attempt : nil
+            let progress = ToolCallsRenderer.Progress(results: attempt?.toolResults ?? [], asked: state.askedToolCall?.call.id,
+                                                      running: state.runningToolCall, findings: live == nil ? state.toolFindings : [])
             let m = toolCalls.render(shown, scroll: state.toolCalls, focused: panesFocused && state.focus == .toolCalls,
-                                     compactWhenCrowded: state.zoomed != .toolCalls, into: &grid, in: rect)
+                                     compactWhenCrowded: state.zoomed != .toolCalls, progress: progress, into: &grid, in: rect)
             report.contentHeights[.toolCalls] = m.contentHeight
             report.viewportHeights[.toolCalls] = m.viewportHeight
             report.offsets[.toolCalls] = m.offset
@@ -76,8 +81,15 @@ public final class ScreenRenderer {
             report.offsets[.usage] = m.offset
         }
         if let rect = rects[.prompt] {
+            var request = PromptRenderer.Request.message
+            if let asked = state.askedToolCall {
+                request = .toolResult(asked.call, position: asked.position, count: asked.count,
+                                      command: state.toolCommands[asked.call.name]?.displayText,
+                                      running: state.runningToolCall == asked.call.id,
+                                      runKeys: state.keymap.keys(for: .runToolCommand))
+            }
             let cursor = PromptRenderer.render(state.editor, focused: panesFocused && state.focus == .prompt,
-                                               hint: "Enter send · Alt-Enter newline", into: &grid, in: rect)
+                                               hint: "Enter send · Alt-Enter newline", request: request, into: &grid, in: rect)
             report.cursorX = cursor?.x
             report.cursorY = cursor?.y ?? 0
         }

@@ -34,7 +34,7 @@ extension DashboardState {
     /// Performs an action directly (also used by tests and by the app for menu-less commands).
     public mutating func perform(_ action: UIAction, live: SessionSnapshot?) -> [Effect] {
         // A sent turn without a snapshot yet is a stream starting (the request is in flight).
-        let streaming = DashboardState.isStreaming(live) || conversation.hasPendingTurn && live == nil
+        let streaming = DashboardState.isStreaming(live) || conversation.hasPendingTurn
         switch action {
         case .quit:
             return [.quit]
@@ -46,6 +46,12 @@ extension DashboardState {
         case .stopStream:
             if showHelp { showHelp = false; return [] }
             if streaming { message = "Stopped — what arrived is kept"; return [.stopStream] }
+            if runningToolCall != nil {
+                cancelledToolCall = runningToolCall
+                runningToolCall = nil
+                message = "Tool command stopped — type the result instead"
+                return [.cancelToolCommand]
+            }
             if zoomed != nil { zoomed = nil; return [] }
             if chunks.expanded, focus == .chunks { chunks.expanded = false; return [] }
             if !chunks.search.isEmpty, focus == .chunks { chunks.search = ""; return [] }
@@ -53,19 +59,17 @@ extension DashboardState {
             if focus == .prompt { focus = .transcript }
             return []
         case .send:
-            let text = editor.text
-            guard !text.allSatisfy({ $0 == " " || $0 == "\n" }) else { return [] }
-            if streaming || conversation.hasPendingTurn {
-                message = "A reply is still streaming — Esc stops it"
-                return []
-            }
-            let prompt = editor.take()
-            conversation.begin(prompt: prompt, model: session.model)
-            transcript.scroll = ScrollState(offset: 0, follow: true)
-            toolCalls = ScrollState(offset: 0, follow: true)
-            chunks.selected = nil
-            chunks.expanded = false
-            return [.send(prompt: prompt)]
+            return send(streaming: streaming)
+        case .retryTurn:
+            return retryTurn(streaming: streaming)
+        case .editTurn:
+            editTurn(streaming: streaming)
+        case .deleteTurn:
+            deleteTurn(streaming: streaming)
+        case .runToolCommand:
+            return runToolCommand()
+        case .nextChoice:
+            nextChoice(streaming: streaming)
         case .toggleHelp:
             showHelp.toggle()
             helpOffset = 0

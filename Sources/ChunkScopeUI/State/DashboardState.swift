@@ -1,6 +1,7 @@
-// How it fits: the whole UI state as one value, changed only by `handle(_:live:)` (the pure
-// reducer, in DashboardState+Reduce.swift), which returns Effects for the app to perform.
-// The app loop: key → state.handle → run effects → screen.render(state…) → state.absorb(report).
+// How it fits: the whole UI state as one value, changed only by `handle(_:live:)` for input and
+// `apply(_:)` for the app's events (the pure reducer, DashboardState+Reduce.swift and
+// DashboardState+Conversation.swift), which return Effects for the app to perform.
+// The app loop: key or event → reducer → run effects → screen.render(state…) → state.absorb(report).
 
 import ChunkScopeCore
 
@@ -27,7 +28,20 @@ public struct DashboardState: Sendable {
     /// The prompt being written.
     public var editor = PromptEditor()
     /// The turns so far.
-    public var conversation = Conversation()
+    public internal(set) var conversation = Conversation()
+    /// The running stream's newest snapshot; nil between streams (the panes then show the last reply).
+    public internal(set) var live: SessionSnapshot?
+    /// Commands that answer tool calls, by tool name (from `--tool-command` and the profile).
+    public var toolCommands: [String: ToolCommand] = [:]
+    /// The call whose command is running, if one is.
+    public internal(set) var runningToolCall: String?
+    /// Round-trip lint findings (CS6xx) for the last reply's tool calls.
+    public internal(set) var toolFindings: [ToolRoundTripFinding] = []
+    /// The call whose command the user stopped (its late output is dropped).
+    var cancelledToolCall: String?
+    /// Set when the editor holds a failed tool output under review: the call it answers (the text
+    /// is sent as an error result).
+    public internal(set) var toolErrorDraft: String?
     /// Profile, model and prices for the status line and cost.
     public var session: SessionInfo
     /// The key bindings.
@@ -39,11 +53,15 @@ public struct DashboardState: Sendable {
     /// What the last frame measured (see `absorb(_:)`).
     public private(set) var frame = FrameReport()
 
-    /// Creates the initial state.
-    public init(size: TerminalSize, session: SessionInfo) {
+    /// Creates the initial state (with a conversation so far, for replays and benchmarks).
+    public init(size: TerminalSize, session: SessionInfo, conversation: Conversation = Conversation()) {
         self.size = size
         self.session = session
+        self.conversation = conversation
     }
+
+    /// What the panes show: the running stream, else the last reply.
+    public var shown: SessionSnapshot? { live ?? conversation.turns.last?.reply }
 
     /// Stores what the renderer measured, so scrolling and clicks use the frame on screen.
     public mutating func absorb(_ report: FrameReport) {

@@ -138,6 +138,14 @@ public struct PromptEditor: Sendable, Hashable {
         cursor = start
     }
 
+    /// Replaces the text (history kept), cursor at the end: a prompt or tool output to edit.
+    public mutating func replaceText(_ text: String) {
+        characters = []
+        cursor = 0
+        historyIndex = nil
+        insert(text)
+    }
+
     /// Takes the text out for sending: clears the editor and records it in history.
     public mutating func take() -> String {
         let out = text

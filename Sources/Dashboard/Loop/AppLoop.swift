@@ -2,6 +2,7 @@ import ChunkScopeCore
 import ChunkScopeTransport
 import ChunkScopeUI
 import Dispatch
+import Foundation
 import TerminalBackend
 
 /// The main-actor loop: input and snapshots change state and ask for a frame; frames are drawn
@@ -14,10 +15,9 @@ final class AppLoop {
     private let configuration: DashboardConfiguration
     private var state: DashboardState
     private let screen = ScreenRenderer()
-    /// The running stream's latest snapshot (nil between streams: the panes then show the
-    /// conversation's last turn).
-    private var live: SessionSnapshot?
     private var stream: StreamSession?
+    /// The running tool command, if any (cancelled on Esc and when the dashboard quits).
+    private var toolCommand: (id: Int, task: Task<Void, Never>)?
     private var nextStreamID = 1
     private var pacer = FramePacer()
     /// When the pending frame wake-up fires (monotonic ns), if one is pending.
@@ -34,8 +34,9 @@ final class AppLoop {
         self.frameLog = FrameLog.fromEnvironment(configuration.environment)
         let size = TerminalSize(width: terminal.width, height: terminal.height)
         state = DashboardState(size: size, session: Self.sessionInfo(for: source))
-        if case .provider(let profile, _) = source, !profile.warnings.isEmpty {
-            state.message = profile.warnings.joined(separator: " · ")
+        if case .provider(let profile, _) = source {
+            state.toolCommands = profile.toolCommands
+            if !profile.warnings.isEmpty { _ = state.apply(.notice(profile.warnings.joined(separator: " · "))) }
         }
     }
 
@@ -49,6 +50,9 @@ final class AppLoop {
         await withCheckedContinuation { finished = $0 }
         watcher?.cancel()
         stream?.stop()
+        // The command's process group is killed before the process exits.
+        toolCommand?.task.cancel()
+        await toolCommand?.task.value
     }
 
     // MARK: input
@@ -62,7 +66,7 @@ final class AppLoop {
                 quit()
             case .input(let input):
                 // The reducer works on what the panes show: the running stream, else the last reply.
-                perform(state.handle(input, live: live ?? state.conversation.turns.last?.reply))
+                perform(state.handle(input, live: state.shown))
             }
             if isQuitting { return }
         }
@@ -76,11 +80,53 @@ final class AppLoop {
                 send()
             case .stopStream:
                 stream?.stop()
+            case .readToolResultFile(let callID, let path):
+                let (content, isError) = Self.readToolResult(path: path)
+                dispatch(.toolOutput(callID: callID, content: content, isError: isError))
+            case .runToolCommand(let call, let command):
+                let id = nextStreamID
+                nextStreamID += 1
+                toolCommand = (id, Task { [weak self] in
+                    let result = await ToolCommandRunner.run(command, arguments: call.arguments)
+                    self?.toolCommandFinished(id, callID: call.id, result)
+                })
+            case .cancelToolCommand:
+                toolCommand?.task.cancel()
             case .quit:
                 quit()
                 return
             }
         }
+    }
+
+    /// Sends an app event through the reducer and performs what it asks for.
+    private func dispatch(_ event: AppEvent) {
+        perform(state.apply(event))
+    }
+
+    private func toolCommandFinished(_ id: Int, callID: String, _ result: ToolCommandResult) {
+        if toolCommand?.id == id { toolCommand = nil }
+        switch result {
+        case .output(let text): dispatch(.toolOutput(callID: callID, content: text, isError: false))
+        case .failed(let reason): dispatch(.toolOutput(callID: callID, content: "error: " + reason, isError: true))
+        }
+        requestFrame()
+    }
+
+    /// A file's text as a tool result; a failure is an error result for the user to review.
+    private static func readToolResult(path: String) -> (String, Bool) {
+        let expanded = (path as NSString).expandingTildeInPath
+        let size = (try? FileManager.default.attributesOfItem(atPath: expanded)[.size] as? NSNumber)?.intValue
+        if let size, size > ToolCommandRunner.outputLimit {
+            return ("error: \(path) is larger than \(ToolCommandRunner.outputLimit / (1 << 20)) MiB", true)
+        }
+        guard let data = FileManager.default.contents(atPath: expanded) else {
+            return ("error: cannot read \(path)", true)
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            return ("error: \(path) is not UTF-8 text", true)
+        }
+        return (text, false)
     }
 
     private func quit() {
@@ -95,15 +141,14 @@ final class AppLoop {
     private func send() {
         guard case .provider(let profile, let options) = source else {
             // A replayed capture has nobody to send to: close the turn the reducer opened.
-            state.conversation.complete(with: SessionSnapshot(state: .failed(StreamFailure(
-                .badInput, "replay is read-only: nothing was sent (run `chunkscope` to chat)"))))
+            dispatch(.sendFailed("replay is read-only: nothing was sent (run `chunkscope` to chat)"))
             return
         }
         let request: ChatRequest
         do {
             request = try ChatRequest(profile: profile, messages: state.conversation.messages())
         } catch {
-            state.conversation.complete(with: SessionSnapshot(state: .failed(StreamFailure(.badInput, "\(error)"))))
+            dispatch(.sendFailed("\(error)"))
             return
         }
         let (inputs, handle) = CurlTransport.start(request, options: options)
@@ -134,13 +179,13 @@ final class AppLoop {
             store.rotate()
             return recorder
         } catch {
-            state.message = "capture not saved: \(error.localizedDescription)"
+            dispatch(.notice("capture not saved: \(error.localizedDescription)"))
             return nil
         }
     }
 
     private func startPrepared(_ prepared: PreparedStream) {
-        state.conversation.begin(prompt: prepared.prompt, model: prepared.model)
+        dispatch(.preparedStreamOpened(prompt: prepared.prompt, model: prepared.model))
         let (inputs, cancel) = prepared.makeInputs()
         startStream(inputs: inputs, includeUsage: prepared.includeUsageRequested, cancel: cancel)
     }
@@ -152,7 +197,6 @@ final class AppLoop {
         nextStreamID += 1
         var options = PipelineOptions()
         options.includeUsageRequested = includeUsage
-        live = nil
         stream = StreamSession(
             id: id, inputs: inputs, options: options,
             snapshotInterval: .nanoseconds(Int64(pacer.streamInterval)), cancelSource: cancel,
@@ -162,8 +206,8 @@ final class AppLoop {
 
     private func receive(_ snapshot: SessionSnapshot, from id: Int) {
         guard id == stream?.id else { return }
-        if let live, live.version == snapshot.version { return }
-        live = snapshot
+        if let live = state.live, live.version == snapshot.version { return }
+        dispatch(.snapshot(snapshot))
         frameLog?.snapshot(at: MonotonicClock.now(), state: Self.stateName(snapshot.state),
                            contentBytes: snapshot.choices.first?.content.utf8.count ?? 0)
         // New data is paced at the stream rate; a stream's end shows at once.
@@ -173,9 +217,8 @@ final class AppLoop {
     private func streamEnded(_ id: Int) {
         guard id == stream?.id else { return }
         stream = nil
-        // The finished turn now holds the final snapshot; the panes read it from the conversation.
-        if let live { state.conversation.complete(with: live) }
-        live = nil
+        // The finished turn now holds the final exchange; the panes read it from the conversation.
+        dispatch(.streamEnded)
         requestFrame()
     }
 
@@ -212,14 +255,14 @@ final class AppLoop {
             scheduleFrame()
             return
         }
-        let frame = screen.render(state: state, live: live)
+        let frame = screen.render(state: state, live: state.live)
         let rendered = MonotonicClock.now()
         terminal.draw(frame.grid, cursor: frame.report.cursor)
         state.absorb(frame.report)
         pacer.didDraw(at: now)
         if let frameLog {
             let flushed = MonotonicClock.now()
-            let shown = live ?? state.conversation.turns.last?.reply
+            let shown = state.shown
             frameLog.frame(at: flushed, cellsWritten: terminal.cellsWrittenInLastFrame, state: Self.stateName(shown?.state),
                            contentBytes: shown?.choices.first?.content.utf8.count ?? 0,
                            renderNanos: rendered - now, drawNanos: flushed - rendered)

@@ -37,7 +37,7 @@ struct ReducerTests {
         type("!", into: &s)
         #expect(s.editor.text == "hello\nworld\n!")
         let effects = s.handle(.key(.enter), live: nil)
-        #expect(effects == [.send(prompt: "hello\nworld\n!")])
+        #expect(effects == [.send])
         #expect(s.editor.isEmpty)
         #expect(s.conversation.turns.map(\.prompt) == ["hello\nworld\n!"])
         #expect(s.conversation.hasPendingTurn)
