@@ -1,4 +1,5 @@
 import ChunkScopeCore
+import ChunkScopeTransport
 import Foundation
 import Testing
 
@@ -125,6 +126,46 @@ extension TransportTests {
             #expect(validation.code == 0, "\(validation.output)")
             #expect(validation.output.contains("ok 2 bodies"))
             #expect(bodies.last?.contains(#""role":"tool""#) == true)
+        }
+
+        @Test("bodies the shared encoder builds (the dashboard's and ask's) over a real mock tool round and a failed turn pass the SDK's types")
+        func encoderBodies() async throws {
+            let home = try CommandLineTests.scratch()
+            defer { try? FileManager.default.removeItem(atPath: home) }
+            let fixture = try await MockFixture.start()
+            let tools = #"[{"type":"function","function":{"name":"get_weather","parameters":{"type":"object","properties":{"location":{"type":"string"}}}}}]"#
+            var conversation = Conversation()
+            var bodies: [String] = []
+            func send(_ model: String) async -> SessionSnapshot {
+                let request = ChatRequest(baseURL: fixture.server.baseURL, model: model,
+                                          messages: conversation.messages(system: "Be brief."), toolsJSON: tools)
+                bodies.append(request.body())
+                var pipeline = StreamPipeline(options: PipelineOptions(recordsInspectorRows: false))
+                let (inputs, _) = CurlTransport.start(request)
+                var clock: UInt64 = 0
+                for await input in inputs {
+                    clock += 1
+                    pipeline.handle(input, at: clock)
+                }
+                pipeline.finish(at: clock + 1)
+                return pipeline.snapshot()
+            }
+            conversation.begin(prompt: "weather?")
+            conversation.complete(with: await send("mock-parallel-tools"))
+            let calls = conversation.pendingToolCalls
+            #expect(calls.count == 2)
+            for call in calls { conversation.addToolResult(ToolResult(toolCallID: call.id, content: "sunny")) }
+            #expect(conversation.beginFollowUp() != nil)
+            conversation.complete(with: await send("mock-parallel-tools"))
+            conversation.begin(prompt: "and tomorrow?")
+            conversation.complete(with: await send("mock-500"))
+            #expect(conversation.lastTurnIsUnanswered, "an HTTP 500 leaves the turn unanswered")
+            conversation.begin(prompt: "and next week?")
+            conversation.complete(with: await send("mock-echo"))
+            await fixture.server.shutdown()
+            let validation = try PythonToolsVenv.validate(bodies: bodies, in: home)
+            #expect(validation.code == 0, "\(validation.output)")
+            #expect(validation.output.contains("ok 4 bodies"))
         }
 
         @Test("the validator rejects the histories issue 9 describes (so a pass means something)")
