@@ -61,6 +61,7 @@ struct AskCommand: AsyncParsableCommand {
             // A command given on this command line is confirmed by being given.
             for name in overrides.toolCommands.keys { overrides.toolCommands[name]?.confirm = false }
             profile = try await ConfigLoader.resolveOffPool(overrides, path: connection.config)
+            // Reads and checks the tools file now: a bad one is a config error before anything is sent.
             _ = try ChatRequest(profile: profile, messages: [])
         } catch {
             Console.error("chunkscope ask: \(error)")

@@ -31,7 +31,7 @@ public enum MockScenario: String, CaseIterable, Sendable {
     public var summary: String {
         switch self {
         case .echo: "answers the last user message (\"You said: …\") with a little markdown"
-        case .tools: "calls one tool (the first offered, else get_weather) with streamed arguments"
+        case .tools: "calls one tool (the first offered, else get_weather) with streamed arguments; answers tool results in text"
         case .parallelTools: "calls two tools in one turn (index 0 then 1)"
         case .reasoning: "streams reasoning_content first, then the answer"
         case .n2: "honours n (default 2): choices interleaved by index"
