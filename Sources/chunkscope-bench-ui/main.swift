@@ -203,7 +203,7 @@ func benchHuge(bytes: Int = 10 << 20) {
     let unit = "All work and no play makes a very long line. "
     let text = String(String(repeating: unit, count: bytes / unit.utf8.count + 1).utf8.prefix(bytes))!
     var state = DashboardState(size: TerminalSize(width: 120, height: 40), session: SessionInfo(profile: "bench", model: "bench"))
-    state.conversation.begin(prompt: "huge")
+    _ = state.apply(.preparedStreamOpened(prompt: "huge", model: "bench"))
     let screen = ScreenRenderer()
     var pipeline = StreamPipeline()
     let bytesIn = chunkBytes(text)
@@ -223,7 +223,8 @@ func benchHuge(bytes: Int = 10 << 20) {
     pipeline.finish(at: 3_000_000)
     let final = pipeline.snapshot()
     frame("stream finished", final)
-    state.conversation.complete(with: final)
+    _ = state.apply(.snapshot(final))
+    _ = state.apply(.streamEnded)
     frame("turn complete (finished block)", final)
     frame("steady after", final)
     state.focus = .transcript
@@ -239,7 +240,7 @@ func benchHuge(bytes: Int = 10 << 20) {
 
     // The same size as one tool call's arguments (a file written by a tool), in one chunk.
     state = DashboardState(size: TerminalSize(width: 120, height: 40), session: SessionInfo(profile: "bench", model: "bench"))
-    state.conversation.begin(prompt: "huge tool call")
+    _ = state.apply(.preparedStreamOpened(prompt: "huge tool call", model: "bench"))
     var tools = StreamPipeline()
     tools.feed(toolFragmentBytes("{\"path\": \"big.txt\", \"content\": \"" + text + "\"}", first: true), at: 1_000_000)
     frame("tool call: first frame with the chunk", tools.snapshot())

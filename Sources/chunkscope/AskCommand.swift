@@ -86,7 +86,8 @@ struct AskCommand: AsyncParsableCommand {
                            maxToolRounds: maxToolRounds, runsConfirmedCommands: yes, streamsText: !json)
         let status = await loop.run(prompt: text)
         await mock?.shutdown()
-        if json { AskStream.write(loop.jsonReport().serialized() + "\n", to: .standardOutput) }
+        if json { Console.write(loop.jsonReport().serialized() + "\n") }
+        try Console.finishStdout(command: "chunkscope ask")
         if status != 0 { throw ExitCode(status) }
     }
 

@@ -50,7 +50,7 @@ struct AskLoop {
             let findings = roundTripFindings(request: request)
             exchangeReports.append(Self.exchangeJSON(outcome, extraDiagnostics: findings))
             for finding in findings {
-                Console.error("lint \(finding.code) \(finding.severity.rawValue): \(TerminalText.visible(finding.message))")
+                Console.error("lint \(finding.code) \(finding.severity.rawValue): \(SafeText.visible(finding.message))")
             }
             if let failure = Self.failureMessage(outcome.report.state) {
                 Console.error("chunkscope ask: " + failure)
@@ -102,10 +102,10 @@ struct AskLoop {
         guard let command = profile.toolCommands[call.name] else { return nil }
         switch await ToolCommandRunner.run(command, arguments: call.arguments) {
         case .output(let text):
-            Console.error("tool result \(call.id): " + TerminalText.visible(Self.preview(text)))
+            Console.error("tool result \(call.id): " + SafeText.visible(Self.preview(text)))
             return ToolResult(toolCallID: call.id, content: text)
         case .failed(let reason):
-            Console.error("tool error \(call.id): " + TerminalText.visible(reason) + " (sent as the result)")
+            Console.error("tool error \(call.id): " + SafeText.visible(reason) + " (sent as the result)")
             return ToolResult(toolCallID: call.id, content: "error: " + reason, isError: true)
         }
     }
@@ -119,7 +119,7 @@ struct AskLoop {
     }
 
     static func describe(_ call: ToolCallRecord) -> String {
-        TerminalText.visible("\(call.name)(\(preview(call.arguments))) [\(call.id)]")
+        SafeText.visible("\(call.name)(\(preview(call.arguments))) [\(call.id)]")
     }
 
     static func preview(_ text: String) -> String {
@@ -130,7 +130,7 @@ struct AskLoop {
     /// Why the stream did not finish normally, or nil when it did.
     static func failureMessage(_ state: StreamState) -> String? {
         switch state {
-        case .failed(let failure): "stream failed (\(failure.kind.rawValue)): " + TerminalText.visible(failure.message)
+        case .failed(let failure): "stream failed (\(failure.kind.rawValue)): " + SafeText.visible(failure.message)
         case .cancelled: "stream cancelled"
         default: nil
         }
@@ -192,15 +192,15 @@ enum AskStream {
         for await input in inputs {
             let arrival = input.arrival(onClockReading: CaptureRecorder.now())
             pipeline.handle(input, at: arrival >= start ? arrival - start : 0)
-            if case .note(let text) = input { Console.error("note: " + TerminalText.visible(text)) }
+            if case .note(let text) = input { Console.error("note: " + SafeText.visible(text)) }
             if input.bodyBytes != nil { printGrowth(pipeline.snapshot(), printed: &printed, text: printsText) }
         }
         interrupt.stop()
         pipeline.finish(at: CaptureRecorder.now() - start)
         let snapshot = pipeline.snapshot()
         printGrowth(snapshot, printed: &printed, text: printsText)
-        if printed.reasoning > 0 { FileHandle.standardError.write(Data("\n".utf8)) }
-        if printsText && printed.content > 0 { write("\n", to: .standardOutput) }
+        if printed.reasoning > 0 { Console.error(text: "\n") }
+        if printsText && printed.content > 0 { Console.write("\n") }
         return Outcome(snapshot: snapshot, report: pipeline.report())
     }
 
@@ -208,10 +208,10 @@ enum AskStream {
     private static func printGrowth(_ snapshot: SessionSnapshot, printed: inout (content: Int, reasoning: Int), text: Bool) {
         guard let choice = snapshot.choices.first(where: { $0.index == 0 }) ?? snapshot.choices.first else { return }
         if let fresh = suffix(of: choice.reasoning, after: &printed.reasoning) {
-            FileHandle.standardError.write(Data(TerminalText.visible(fresh).utf8))
+            Console.error(text: SafeText.visible(fresh))
         }
         if text, let fresh = suffix(of: choice.content, after: &printed.content) {
-            write(TerminalText.visible(fresh), to: .standardOutput)
+            Console.write(SafeText.visible(fresh))
         }
     }
 
@@ -222,16 +222,5 @@ enum AskStream {
         let fresh = String(Substring(utf8[utf8.index(utf8.startIndex, offsetBy: count)...]))
         count = utf8.count
         return fresh
-    }
-
-    /// Writes to stdout at once. When the reader has gone (`ask … | head -1`), exits quietly with
-    /// the status a process killed by SIGPIPE has, as `yes | head -1` does (nothing is lost: the
-    /// reader asked for no more).
-    static func write(_ text: String, to handle: FileHandle) {
-        do {
-            try handle.write(contentsOf: Data(text.utf8))
-        } catch {
-            Foundation.exit(128 + SIGPIPE)
-        }
     }
 }

@@ -10,7 +10,7 @@ enum Console {
     /// for a process that SIGPIPE killed, so `set -o pipefail` scripts see the usual value.
     static let closedByReaderStatus: Int32 = 141
     /// Exit status when stdout or a capture file could not be written (disk full, I/O error).
-    static let writeFailedStatus: Int32 = 3
+    static let writeFailedStatus: Int32 = 4
 
     private static let stdout = StdoutState()
 
@@ -43,7 +43,7 @@ enum Console {
     static var stdoutError: OutputError? { stdout.error }
 
     /// Throws the exit status for a failed stdout: 141, quietly, when the reader went away;
-    /// otherwise names the error on stderr (prefixed `command:`) and exits 3.
+    /// otherwise names the error on stderr (prefixed `command:`) and exits 4.
     static func finishStdout(command: String) throws {
         guard let error = stdout.error else { return }
         if error.isClosedByReader { throw ExitCode(closedByReaderStatus) }

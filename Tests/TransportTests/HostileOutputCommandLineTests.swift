@@ -160,7 +160,7 @@ extension TransportTests {
             let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
                 .appendingPathComponent("Fixtures/openai-tool-parallel.sse").path
             let outcome = try await Self.shell(command, in: home, environment: ["FIXTURE": fixture])
-            #expect(outcome.status == 3, "\(command): \(outcome.stderr)")
+            #expect(outcome.status == Int32(4), "\(command): \(outcome.stderr)")
             #expect(outcome.stderr.contains(message), "\(command): \(outcome.stderr)")
         }
     }
