@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(
             name: "ChunkScopeUITests", dependencies: ["ChunkScopeUI", "ChunkScopeCore", "TerminalBackend"],
             exclude: ["Goldens"], swiftSettings: strict),
-        .testTarget(name: "TransportTests", dependencies: ["ChunkScopeTransport", "MockProvider", "ChunkScopeCore"], swiftSettings: strict),
+        .testTarget(name: "TransportTests", dependencies: ["ChunkScopeTransport", "MockProvider", "ChunkScopeCore", "ChunkScopeHistory"], swiftSettings: strict),
         .testTarget(name: "HistoryTests", dependencies: ["ChunkScopeHistory", "ChunkScopeCore"], swiftSettings: strict),
         .testTarget(name: "EndToEndTests", dependencies: ["ChunkScopeCore", "ChunkScopeUI", "Dashboard"], swiftSettings: strict),
     ]

@@ -181,6 +181,13 @@ public final class HistoryStore: Sendable {
         }
     }
 
+    /// The ids of a conversation's exchanges, in the order they were sent.
+    public func exchangeIDs(ofConversation id: String) throws(HistoryStoreError) -> [String] {
+        try read { db in
+            try String.fetchAll(db, sql: "SELECT id FROM exchange WHERE conversationId = ? ORDER BY turn, attempt, started, rowid", arguments: [id])
+        }
+    }
+
     /// The capture of exchange `id` as stored so far, and whether its stream was finished.
     public func capture(ofExchange id: String) throws(HistoryStoreError) -> (capture: [UInt8], finished: Bool)? {
         try read { db in
