@@ -15,6 +15,12 @@ private func fileBytes(_ path: String) -> [UInt8] {
     FileManager.default.contents(atPath: path).map { [UInt8]($0) } ?? []
 }
 
+/// True when the database file or its WAL holds `needle` (a plain Bool, so a failing
+/// expectation does not print the whole file).
+private func fileHolds(_ path: String, _ needle: String) -> Bool {
+    contains(fileBytes(path) + fileBytes(path + "-wal"), needle)
+}
+
 private func contains(_ haystack: [UInt8], _ needle: String) -> Bool {
     let n = Array(needle.utf8)
     guard !n.isEmpty, haystack.count >= n.count else { return false }
@@ -74,7 +80,7 @@ struct HistoryStoreTests {
             let id = try store.createConversation(title: "hi", profile: nil, baseURL: "https://user:\(canary)@api.example.com/v1")
             let stored = try store.read { db in try String.fetchOne(db, sql: "SELECT baseURL FROM conversation WHERE id = ?", arguments: [id]) }
             #expect(stored == "https://api.example.com/v1")
-            #expect(!contains(fileBytes(path) + fileBytes(path + "-wal"), canary))
+            #expect(!fileHolds(path, canary))
         }
     }
 
@@ -114,9 +120,9 @@ struct HistoryStoreTests {
             let writer = try store.beginExchange(conversation: gone, turn: 0, attempt: 0, model: nil, prompt: secret, requestBody: Array(secret.utf8))
             writer.record(.bytes(Array("data: \(secret)\n\n".utf8)), at: 0)
             writer.finish(at: 1, status: 200, reply: secret, promptTokens: nil, completionTokens: nil)
-            #expect(contains(fileBytes(path) + fileBytes(path + "-wal"), secret))
+            #expect(fileHolds(path, secret))
             #expect(try store.delete(conversations: [gone, "nosuchid"]) == 1)
-            #expect(!contains(fileBytes(path) + fileBytes(path + "-wal"), secret))
+            #expect(!fileHolds(path, secret))
             #expect(try store.conversations().map(\.id) == [keep])
         }
     }
