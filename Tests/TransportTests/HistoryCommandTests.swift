@@ -83,11 +83,16 @@ extension TransportTests {
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()
-            let store = try HistoryStore(path: db)
             var stored: (capture: [UInt8], finished: Bool)?
+            var store: HistoryStore?
             let deadline = Date().addingTimeInterval(20)
             while Date() < deadline {
                 try await Task.sleep(for: .milliseconds(100))
+                // Open only once ask has made the file, and try again while its migration is in
+                // flight: two processes migrating one new file at once still race (known, open).
+                let walBytes = (try? FileManager.default.attributesOfItem(atPath: db + "-wal")[.size] as? Int) ?? 0
+                if store == nil, walBytes > 0 { store = try? HistoryStore(path: db) }
+                guard let store else { continue }
                 guard let exchange = try store.conversations().first.flatMap({ try store.exchangeIDs(ofConversation: $0.id).first }) else { continue }
                 if let capture = try store.capture(ofExchange: exchange),
                    let read = try? CaptureReader.read(capture.capture), read.bodyBytes.count > 200 {
