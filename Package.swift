@@ -7,6 +7,7 @@
 //   TerminalBackend     the only ncurses user: grid → screen, keys/mouse → KeyEvent
 //   ChunkScopeTransport libcurl: request → StreamInput (status, headers, body bytes)
 //   MockProvider        SwiftNIO OpenAI-compatible server with scenarios (offline default)
+//   ChunkScopeHistory   GRDB/SQLite: conversations and exchanges kept as they stream
 //   Dashboard           wires it together: the app loop on the main actor
 //   chunkscope          thin executable (swift-argument-parser)
 import PackageDescription
@@ -24,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .target(name: "ChunkScopeCore", swiftSettings: strict),
@@ -45,13 +47,17 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ], swiftSettings: strict),
         .target(
+            name: "ChunkScopeHistory",
+            dependencies: ["ChunkScopeCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict),
+        .target(
             name: "Dashboard",
             dependencies: ["ChunkScopeCore", "ChunkScopeUI", "TerminalBackend", "ChunkScopeTransport", "MockProvider"],
             swiftSettings: strict),
         .executableTarget(
             name: "chunkscope",
             dependencies: [
-                "ChunkScopeCore", "ChunkScopeTransport", "MockProvider", "Dashboard",
+                "ChunkScopeCore", "ChunkScopeTransport", "MockProvider", "Dashboard", "ChunkScopeHistory",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ], swiftSettings: strict),
         .executableTarget(name: "chunkscope-bench", dependencies: ["ChunkScopeCore"], swiftSettings: strict),
@@ -63,7 +69,8 @@ let package = Package(
         .testTarget(
             name: "ChunkScopeUITests", dependencies: ["ChunkScopeUI", "ChunkScopeCore", "TerminalBackend"],
             exclude: ["Goldens"], swiftSettings: strict),
-        .testTarget(name: "TransportTests", dependencies: ["ChunkScopeTransport", "MockProvider", "ChunkScopeCore"], swiftSettings: strict),
+        .testTarget(name: "TransportTests", dependencies: ["ChunkScopeTransport", "MockProvider", "ChunkScopeCore", "ChunkScopeHistory"], swiftSettings: strict),
+        .testTarget(name: "HistoryTests", dependencies: ["ChunkScopeHistory", "ChunkScopeCore"], swiftSettings: strict),
         .testTarget(name: "EndToEndTests", dependencies: ["ChunkScopeCore", "ChunkScopeUI", "Dashboard"], swiftSettings: strict),
         // The fuzz entry points and their crasher replay; Scripts/fuzz builds the libFuzzer binaries from Harness/.
         .testTarget(

@@ -6,7 +6,7 @@ ensure_deps() {
         echo "chunkscope: Swift 6 is not on PATH; install it from swift.org first." >&2
         return 1
     fi
-    local wanted=(pkg-config libncurses-dev libcurl4-openssl-dev "$@")
+    local wanted=(pkg-config libncurses-dev libcurl4-openssl-dev libsqlite3-dev "$@")
     local missing=()
     local p
     for p in "${wanted[@]}"; do

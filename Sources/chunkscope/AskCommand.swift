@@ -1,5 +1,6 @@
 import ArgumentParser
 import ChunkScopeCore
+import ChunkScopeHistory
 import ChunkScopeTransport
 import Foundation
 import MockProvider
@@ -49,6 +50,11 @@ struct AskCommand: AsyncParsableCommand {
 
     @OptionGroup var connection: ConnectionOptions
 
+    @OptionGroup var historyLocation: HistoryLocationOptions
+
+    @Flag(name: .customLong("no-history"), help: "Keep this conversation out of the history database.")
+    var noHistory = false
+
     func validate() throws {
         if maxToolRounds < 0 { throw ValidationError("--max-tool-rounds must be 0 or more") }
     }
@@ -84,6 +90,7 @@ struct AskCommand: AsyncParsableCommand {
         }
         var loop = AskLoop(profile: profile, baseURL: baseURL, options: connection.transportOptions(for: profile),
                            maxToolRounds: maxToolRounds, runsConfirmedCommands: yes, streamsText: !json)
+        if !noHistory, let store = historyLocation.openStoreForChat() { loop.history = AskHistory(store: store) }
         let status = await loop.run(prompt: text)
         await mock?.shutdown()
         if json { Console.write(loop.jsonReport().serialized() + "\n") }

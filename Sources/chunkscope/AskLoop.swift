@@ -1,4 +1,5 @@
 import ChunkScopeCore
+import ChunkScopeHistory
 import ChunkScopeTransport
 import Foundation
 
@@ -19,6 +20,8 @@ struct AskLoop {
     let maxToolRounds: Int
     let runsConfirmedCommands: Bool
     let streamsText: Bool
+    /// Where the conversation is kept as it streams; nil with `--no-history` or after a history error.
+    var history: AskHistory?
     private(set) var conversation = Conversation()
     /// One entry per request sent: its `check --json` object with status, request id and timings.
     private(set) var exchangeReports: [JSONValue] = []
@@ -36,6 +39,7 @@ struct AskLoop {
     /// Runs the conversation from `prompt`; returns the exit status.
     mutating func run(prompt: String) async -> Int32 {
         conversation.begin(prompt: prompt, model: profile.model)
+        history?.begin(prompt: prompt, profile: profile)
         var followUps = 0
         while true {
             let request: ChatRequest
@@ -45,7 +49,9 @@ struct AskLoop {
                 Console.error("chunkscope ask: \(error)")
                 return Status.usage
             }
-            let outcome = await AskStream.run(request, options: options, printsText: streamsText)
+            let writer = history?.beginExchange(prompt: prompt, model: profile.model, round: followUps)
+            let outcome = await AskStream.run(request, options: options, printsText: streamsText, history: writer)
+            history?.check(writer)
             conversation.complete(with: Exchange(snapshot: outcome.snapshot))
             let findings = roundTripFindings(request: request)
             exchangeReports.append(Self.exchangeJSON(outcome, extraDiagnostics: findings))
@@ -183,7 +189,7 @@ enum AskStream {
         var report: CheckReport
     }
 
-    static func run(_ request: ChatRequest, options: TransportOptions, printsText: Bool) async -> Outcome {
+    static func run(_ request: ChatRequest, options: TransportOptions, printsText: Bool, history: ExchangeWriter? = nil) async -> Outcome {
         var pipeline = StreamPipeline(options: PipelineOptions(includeUsageRequested: request.includeUsage, recordsInspectorRows: false))
         let (inputs, handle) = CurlTransport.start(request, options: options)
         let interrupt = InterruptWatcher { handle.cancel() }
@@ -191,13 +197,20 @@ enum AskStream {
         var printed = (content: 0, reasoning: 0)
         for await input in inputs {
             let arrival = input.arrival(onClockReading: CaptureRecorder.now())
-            pipeline.handle(input, at: arrival >= start ? arrival - start : 0)
+            let elapsed = arrival >= start ? arrival - start : 0
+            pipeline.handle(input, at: elapsed)
+            history?.record(input, at: elapsed)
             if case .note(let text) = input { Console.error("note: " + SafeText.visible(text)) }
             if input.bodyBytes != nil { printGrowth(pipeline.snapshot(), printed: &printed, text: printsText) }
         }
         interrupt.stop()
-        pipeline.finish(at: CaptureRecorder.now() - start)
+        let end = CaptureRecorder.now() - start
+        pipeline.finish(at: end)
         let snapshot = pipeline.snapshot()
+        let reply = snapshot.choices.first(where: { $0.index == 0 })?.content ?? ""
+        history?.finish(at: end, status: snapshot.response?.status, reply: reply,
+                        promptTokens: snapshot.usage?["prompt_tokens"]?.intValue,
+                        completionTokens: snapshot.usage?["completion_tokens"]?.intValue)
         printGrowth(snapshot, printed: &printed, text: printsText)
         if printed.reasoning > 0 { Console.error(text: "\n") }
         if printsText && printed.content > 0 { Console.write("\n") }

@@ -9,7 +9,7 @@ struct ChunkScope: AsyncParsableCommand {
         abstract: "A terminal dashboard for OpenAI-compatible streaming chat completions.",
         subcommands: [
             DashboardCommand.self, AskCommand.self, CheckCommand.self, RecordCommand.self,
-            ReplayCommand.self, MockServerCommand.self,
+            ReplayCommand.self, MockServerCommand.self, HistoryCommand.self,
         ],
         defaultSubcommand: DashboardCommand.self
     )
