@@ -26,6 +26,11 @@ work="$(mktemp -d)"
 cleanup() { tmux -L "$socket" kill-server 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 mkdir -p Screenshots "$work/config" "$work/state" "$work/data" "$work/cache"
+# The tools the mock-parallel-tools scene declares, as a user's `--tools` file would.
+cat > "$work/tools.json" <<'JSON'
+[{"type":"function","function":{"name":"get_weather","parameters":{"type":"object","properties":{"location":{"type":"string"},"unit":{"type":"string","enum":["celsius","fahrenheit"]}},"required":["location"]}}},
+ {"type":"function","function":{"name":"get_time","parameters":{"type":"object","properties":{"timezone":{"type":"string"}},"required":["timezone"]}}}]
+JSON
 
 tmuxc() { tmux -L "$socket" "$@"; }
 
@@ -72,7 +77,8 @@ shoot() {
 
 shoot text "chunkscope — mock-long: markdown, code blocks, CJK and emoji" "mock-long --param mock_tps=1500" \
     "Show me what you can render" "✓ done" Tab g
-shoot tools "chunkscope — mock-parallel-tools: two tool calls assembled" mock-parallel-tools \
+shoot tools "chunkscope — mock-parallel-tools: two tool calls assembled, the prompt asks for their results" \
+    "mock-parallel-tools --tools $work/tools.json" \
     "Weather in Paris, and the time there?" "✓ done"
 shoot reasoning "chunkscope — mock-reasoning: the reasoning block opened with r" mock-reasoning \
     "Why is the sky blue?" "✓ done" Tab r
