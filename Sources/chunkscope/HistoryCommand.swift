@@ -16,36 +16,42 @@ struct HistoryLocationOptions: ParsableArguments {
     @Option(name: .customLong("history"), help: "The history database (default $XDG_DATA_HOME/chunkscope/history.sqlite).")
     var file: String?
 
+    /// The path named by `--history`, else the XDG default; nil when neither is known.
+    private var path: String? {
+        file ?? HistoryStore.defaultPath(environment: ProcessInfo.processInfo.environment)
+    }
+
+    /// Opens the store at `path`, saying on stderr when a corrupt file was moved aside.
+    private static func open(_ path: String) throws(HistoryStoreError) -> HistoryStore {
+        let store = try HistoryStore(path: path)
+        if let aside = store.movedAside {
+            Console.error("history: \(path) was not a usable database; moved it to \(aside) and started a new one")
+        }
+        return store
+    }
+
     /// The store a chat writes to, or nil (after saying why on stderr): the chat goes on in memory.
     func openStoreForChat() -> HistoryStore? {
-        guard let path = file ?? HistoryStore.defaultPath(environment: ProcessInfo.processInfo.environment) else {
+        guard let path else {
             Console.error("history: neither XDG_DATA_HOME nor HOME is set; this conversation is kept in memory only")
             return nil
         }
         do {
-            let store = try HistoryStore(path: path)
-            if let aside = store.movedAside {
-                Console.error("history: \(path) was not a usable database; moved it to \(aside) and started a new one")
-            }
-            return store
+            return try Self.open(path)
         } catch {
             Console.error(error.description)
             return nil
         }
     }
 
-    /// Opens the store, printing a corrupt-file move-aside to stderr; exits 1 with a clear message on failure.
+    /// Opens the store for a history command; exits 2 when there is no path, 1 when it cannot be opened.
     func openStore() throws -> HistoryStore {
-        guard let path = file ?? HistoryStore.defaultPath(environment: ProcessInfo.processInfo.environment) else {
+        guard let path else {
             Console.error("history: no --history FILE and neither XDG_DATA_HOME nor HOME is set")
             throw ExitCode(2)
         }
         do {
-            let store = try HistoryStore(path: path)
-            if let aside = store.movedAside {
-                Console.error("history: \(path) was not a usable database; moved it to \(aside) and started a new one")
-            }
-            return store
+            return try Self.open(path)
         } catch {
             Console.error(error.description)
             throw ExitCode(1)
@@ -55,6 +61,19 @@ struct HistoryLocationOptions: ParsableArguments {
 
 /// Conversation summaries as text lines or the `history list --json` array.
 enum HistoryListing {
+    /// Opens the store, prints what `fetch` finds, and turns a store or stdout failure into the exit status.
+    static func run(_ location: HistoryLocationOptions, json: Bool,
+                    _ fetch: (HistoryStore) throws(HistoryStoreError) -> [ConversationSummary]) throws {
+        let store = try location.openStore()
+        do {
+            try print(try fetch(store), json: json)
+        } catch let error as HistoryStoreError {
+            Console.error(error.description)
+            throw ExitCode(1)
+        }
+        try Console.finishStdout(command: "chunkscope history")
+    }
+
     static func print(_ items: [ConversationSummary], json: Bool) throws {
         if json {
             let objects: [[String: Any]] = items.map { item in
@@ -94,13 +113,7 @@ struct HistoryListCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try location.openStore()
-        do {
-            try HistoryListing.print(try store.conversations(limit: limit), json: json)
-        } catch let error as HistoryStoreError {
-            Console.error(error.description)
-            throw ExitCode(1)
-        }
+        try HistoryListing.run(location, json: json) { store throws(HistoryStoreError) in try store.conversations(limit: limit) }
     }
 }
 
@@ -112,13 +125,7 @@ struct HistorySearchCommand: ParsableCommand {
     @Flag(help: "The same JSON items as `history list --json`.") var json = false
 
     func run() throws {
-        let store = try location.openStore()
-        do {
-            try HistoryListing.print(try store.search(text), json: json)
-        } catch let error as HistoryStoreError {
-            Console.error(error.description)
-            throw ExitCode(1)
-        }
+        try HistoryListing.run(location, json: json) { store throws(HistoryStoreError) in try store.search(text) }
     }
 }
 

@@ -145,7 +145,7 @@ extension TransportTests {
             #expect(variable.stderr.contains("gone.toml: no such config file (named by CHUNKSCOPE_CONFIG)"), "\(variable.stderr)")
         }
 
-        @Test("a full stdout or capture file is reported and exits 3", arguments: [
+        @Test("a full stdout or capture file is reported and exits 4", arguments: [
             (#""$BIN" check "$FIXTURE" > /dev/full"#, "chunkscope check: cannot write to stdout: No space left on device"),
             (#""$BIN" check --json "$FIXTURE" > /dev/full"#, "chunkscope check: cannot write to stdout: No space left on device"),
             (#""$BIN" replay --headless --speed max "$FIXTURE" > /dev/full"#, "chunkscope replay: cannot write to stdout: No space left on device"),
@@ -153,6 +153,9 @@ extension TransportTests {
             (#""$BIN" record -m x --param mock_tps=0 -o - > /dev/full"#, "chunkscope record: the capture on stdout is incomplete: No space left on device"),
             (#""$BIN" record -q -m x --param mock_tps=0 -o /dev/full"#, "chunkscope record: the capture /dev/full is incomplete: No space left on device"),
             (#""$BIN" mock-server --port 0 > /dev/full"#, "chunkscope mock-server: cannot write to stdout: No space left on device"),
+            (#""$BIN" ask --param mock_tps=0 --history h.sqlite hi > /dev/null && "$BIN" history list --history h.sqlite > /dev/full"#,
+             "chunkscope history: cannot write to stdout: No space left on device"),
+            (#""$BIN" ask --json --no-history --param mock_tps=0 hi > /dev/full"#, "chunkscope ask: cannot write to stdout: No space left on device"),
         ])
         func fullOutputs(_ command: String, _ message: String) async throws {
             let home = try CommandLineTests.scratch()
